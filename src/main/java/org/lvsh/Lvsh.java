@@ -1,0 +1,118 @@
+package org.lvsh;
+
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.lvsh.cli.CommandCatalog;
+import org.lvsh.cli.Context;
+import org.lvsh.cli.Diagnostics;
+import org.lvsh.cli.Dispatcher;
+import org.lvsh.cli.ErrorReport;
+import org.lvsh.cli.ExitStatus;
+import org.lvsh.cli.GlobalOptions;
+import org.lvsh.cli.LongVersion;
+import org.lvsh.cli.LvshVersion;
+import org.lvsh.cli.RootHelp;
+import org.lvsh.cli.Settings;
+import org.lvsh.complete.Candidates;
+import org.lvsh.libvirt.CredentialPrompter;
+import org.lvsh.libvirt.EventLoop;
+import org.lvsh.libvirt.Session;
+import org.lvsh.repl.CommandSplitter;
+import org.lvsh.repl.InteractiveShell;
+import org.lvsh.repl.ScriptRunner;
+import org.lvsh.repl.Terminals;
+import org.lvsh.repl.TtyPrompter;
+import picocli.CommandLine;
+
+/**
+ * One run of lvsh: global options, then one of three modes over the same command tree: a command (or a
+ * 'cmd; cmd' string) given as arguments, commands read from a non-terminal stdin, or the interactive shell.
+ */
+public final class Lvsh {
+    private final InputStream in;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    public Lvsh(InputStream in, PrintStream out, PrintStream err) {
+        this.in = in;
+        // UTF-8 whatever the locale: JSON and names must not turn into '?' under LANG=C.
+        this.out = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false);
+        this.err = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+    }
+
+    public int run(String[] args) {
+        try {
+            return runChecked(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private int runChecked(String[] args) {
+        GlobalOptions globals = new GlobalOptions();
+        CommandLine root = new CommandLine(globals);
+        root.setStopAtPositional(true);
+        root.setExpandAtFiles(false);
+        Settings settings;
+        try {
+            root.parseArgs(args);
+            settings = Settings.from(globals);
+        } catch (RuntimeException e) {
+            return ErrorReport.report(e, false, err, Diagnostics.silent(err));
+        }
+        CommandCatalog catalog = new CommandCatalog();
+        if (globals.helpRequested()) {
+            RootHelp.print(root.getCommandSpec(), catalog, out);
+            return ExitStatus.OK;
+        }
+        if (globals.shortVersionRequested()) {
+            out.println(LvshVersion.lvsh());
+            return ExitStatus.OK;
+        }
+        if (globals.longVersionRequested()) {
+            LongVersion.print(out);
+            return ExitStatus.OK;
+        }
+        List<String> command = globals.command();
+        Context.Mode mode = !command.isEmpty() ? Context.Mode.ONE_SHOT
+                : Terminals.isTerminal(0) && Terminals.isTerminal(1) ? Context.Mode.SHELL : Context.Mode.SCRIPT;
+        Diagnostics diagnostics;
+        try {
+            diagnostics = new Diagnostics(settings.debug(), settings.log(), err);
+        } catch (RuntimeException e) {
+            return ErrorReport.report(e, false, err, Diagnostics.silent(err));
+        }
+        CredentialPrompter prompter = mode == Context.Mode.SHELL ? null : new TtyPrompter();
+        Session session = new Session(settings.uri(), settings.readOnly(), settings.keepalive(), prompter);
+        Context context = new Context(session, settings, mode, catalog, diagnostics);
+        Candidates.use(session);
+        Dispatcher dispatcher = new Dispatcher(context);
+        try {
+            return switch (mode) {
+                case ONE_SHOT -> oneShot(dispatcher, command);
+                case SCRIPT -> new ScriptRunner(dispatcher).run(in, out, err);
+                case SHELL -> new InteractiveShell(dispatcher, session).run();
+            };
+        } finally {
+            session.close();
+            EventLoop.stop();
+            diagnostics.close();
+        }
+    }
+
+    /** One argument is a command string ('list --all; nodeinfo'), several are one command's words: as virsh. */
+    private int oneShot(Dispatcher dispatcher, List<String> command) {
+        List<List<String>> commands;
+        try {
+            commands = command.size() == 1 ? CommandSplitter.split(command.get(0)) : List.of(command);
+        } catch (RuntimeException e) {
+            return ErrorReport.report(e, false, err, dispatcher.context().diagnostics());
+        }
+        return dispatcher.runAll(commands, out, err);
+    }
+}

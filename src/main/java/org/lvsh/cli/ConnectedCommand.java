@@ -1,0 +1,19 @@
+package org.lvsh.cli;
+
+import org.lvsh.libvirt.Connection;
+import picocli.CommandLine.Mixin;
+
+/** A command that talks to the hypervisor. It also accepts the run-wide options after its name (one-shot). */
+public abstract class ConnectedCommand extends LvshCommand {
+    @Mixin
+    SessionOptions sessionOptions = new SessionOptions();
+
+    @Override
+    void prepare() {
+        context.apply(sessionOptions);
+    }
+
+    protected Connection connection() {
+        return context.connection();
+    }
+}

@@ -1,0 +1,165 @@
+package org.lvsh.cli;
+
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.lvsh.output.Format;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Runs commands by name. Each command's CommandLine is built on first use and kept, so a one-shot run builds one
+ * and a long shell session builds each once. Output follows virsh: a blank line after every command that ran
+ * (none under -q or structured output), the timing block under -t.
+ */
+public final class Dispatcher {
+    private final Context context;
+    private final Map<String, CommandLine> built = new HashMap<>();
+
+    public Dispatcher(Context context) {
+        this.context = context;
+    }
+
+    public Context context() {
+        return context;
+    }
+
+    /**
+     * Runs a line of commands as virsh does: all are parsed first, and a parse error runs none of them.
+     *
+     * @return the status of the last command that failed, 0 if none did
+     */
+    public int runAll(List<List<String>> commands, PrintWriter out, PrintWriter err) {
+        for (List<String> words : commands) {
+            int status = check(words, err);
+            if (status != ExitStatus.OK) {
+                return status;
+            }
+        }
+        int result = ExitStatus.OK;
+        for (List<String> words : commands) {
+            int status = run(words, out, err);
+            if (status != ExitStatus.OK) {
+                result = status;
+            }
+            if (context.exitRequested()) {
+                break;
+            }
+        }
+        return result;
+    }
+
+    /** Parses without running; reports the error and returns its status, or 0. */
+    int check(List<String> words, PrintWriter err) {
+        try {
+            CommandLine cl = commandLine(words.get(0));
+            cl.parseArgs(args(words));
+            return ExitStatus.OK;
+        } catch (RuntimeException e) {
+            return ErrorReport.report(e, jsonRequested(words), err, context.diagnostics());
+        }
+    }
+
+    /** Runs one command; returns its exit status. */
+    public int run(List<String> words, PrintWriter out, PrintWriter err) {
+        CommandLine cl;
+        ParseResult parsed;
+        try {
+            cl = commandLine(words.get(0));
+            cl.setOut(out);
+            cl.setErr(err);
+            parsed = cl.parseArgs(args(words));
+        } catch (RuntimeException e) {
+            return ErrorReport.report(e, jsonRequested(words), err, context.diagnostics());
+        }
+        LvshCommand command = cl.getCommand();
+        if (parsed.isUsageHelpRequested()) {
+            HelpPrinter.command(context.catalog().find(cl.getCommandName()), cl.getCommandSpec(), out);
+            trailer(out, err, Format.TABLE, -1);
+            return ExitStatus.OK;
+        }
+        Format format = Format.TABLE;
+        long start = System.nanoTime();
+        int status;
+        try {
+            format = command.format();
+            command.call();
+            status = ExitStatus.OK;
+        } catch (RuntimeException e) {
+            status = ErrorReport.report(e, format == Format.JSON, err, context.diagnostics());
+        }
+        long elapsed = System.nanoTime() - start;
+        context.diagnostics().log(Diagnostics.INFO, String.format(Locale.ROOT, "command %s: status %d, %.3f ms",
+                cl.getCommandName(), status, elapsed / 1e6));
+        if (!(command instanceof org.lvsh.cli.shell.QuitCommand)) {
+            trailer(out, err, format, elapsed);
+        }
+        return status;
+    }
+
+    private void trailer(PrintWriter out, PrintWriter err, Format format, long elapsedNanos) {
+        if (context.settings().timing() && elapsedNanos >= 0) {
+            String time = String.format(Locale.ROOT, "(Time: %.3f ms)", elapsedNanos / 1e6);
+            if (format.structured()) {
+                err.println(time); // stdout holds exactly one document
+            } else {
+                out.print("\n" + time + "\n\n");
+            }
+        } else if (!format.structured() && !context.settings().quiet()) {
+            out.println();
+        }
+        out.flush();
+        err.flush();
+    }
+
+    private CommandLine commandLine(String name) {
+        CommandLine cl = built.get(name);
+        if (cl == null) {
+            CommandCatalog.Entry entry = context.catalog().find(name);
+            if (entry == null) {
+                throw Failure.usage("unknown command: '" + name + "'");
+            }
+            cl = build(entry, context);
+            built.put(name, cl);
+        }
+        return cl;
+    }
+
+    /** One command's CommandLine, set up the same way everywhere (dispatch, help, completion, man page). */
+    public static CommandLine build(CommandCatalog.Entry entry, Context context) {
+        LvshCommand command;
+        try {
+            command = entry.type().getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create command " + entry.name(), e);
+        }
+        command.attach(context);
+        CommandLine cl = new CommandLine(command);
+        cl.setCommandName(entry.name());
+        cl.setExpandAtFiles(false); // "@name" is a domain name, not a file to read arguments from
+        cl.setOverwrittenOptionsAllowed(false);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    private static String[] args(List<String> words) {
+        return words.subList(1, words.size()).toArray(new String[0]);
+    }
+
+    private boolean jsonRequested(List<String> words) {
+        if (context.settings().format() == Format.JSON) {
+            return true;
+        }
+        for (int i = 1; i < words.size(); i++) {
+            String w = words.get(i);
+            if (w.equals("--json") || w.equals("-ojson") || w.equals("--output=json")
+                    || (w.equals("-o") || w.equals("--output")) && i + 1 < words.size()
+                    && words.get(i + 1).equalsIgnoreCase("json")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

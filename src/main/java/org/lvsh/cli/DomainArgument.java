@@ -1,0 +1,40 @@
+package org.lvsh.cli;
+
+import java.util.Set;
+import org.lvsh.complete.DomainCandidates;
+import org.lvsh.libvirt.Connection;
+import org.lvsh.libvirt.Domains;
+import org.lvsh.libvirt.OpenDomain;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The DOMAIN argument every domain command shares: positional or --domain, a name, an id or a UUID. */
+public final class DomainArgument {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DOMAIN", description = "domain name, id or uuid",
+            completionCandidates = DomainCandidates.class)
+    String positional;
+
+    @Option(names = "--domain", paramLabel = "DOMAIN", description = "domain name, id or uuid",
+            completionCandidates = DomainCandidates.class)
+    String option;
+
+    /** The text given, checked as virsh checks it. */
+    String text(String command) {
+        if (positional != null && option != null) {
+            throw Failure.usage("option --domain already seen");
+        }
+        String text = positional != null ? positional : option;
+        if (text == null) {
+            throw Failure.usage("command '" + command + "' requires <domain> option");
+        }
+        if (text.isEmpty()) {
+            throw Failure.usage("Failed to get option 'domain': Option argument is empty");
+        }
+        return text;
+    }
+
+    /** Looks the domain up in the ways the command allows; the caller closes it. */
+    public OpenDomain open(Connection c, String command, Set<Domains.By> ways) {
+        return Domains.lookup(c, text(command), ways);
+    }
+}

@@ -1,0 +1,82 @@
+package org.lvsh.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lvsh.output.Format;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** lvsh's own command line: the global options, then an optional command with its arguments. */
+@Command(name = "lvsh", separator = " ")
+public final class GlobalOptions {
+    @Option(names = {"-c", "--connect"}, paramLabel = "URI",
+            description = "Hypervisor connection URI (default: $LVSH_DEFAULT_URI, $LIBVIRT_DEFAULT_URI, "
+                    + "then libvirt's own choice). Try test:///default for the built-in demo host.")
+    String uri;
+
+    @Option(names = {"-r", "--readonly"}, description = "Connect read-only.")
+    boolean readOnly;
+
+    @Option(names = "--json", description = "JSON output (the same as -o json).")
+    boolean json;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
+            description = "Output format: table (virsh's text), json, yaml, csv or name.",
+            converter = FormatConverter.class, completionCandidates = FormatConverter.Names.class)
+    Format format;
+
+    @Option(names = {"-q", "--quiet"}, description = "No banner, table headers or trailing blank lines.")
+    boolean quiet;
+
+    @Option(names = "--no-headers", description = "Tables without their header lines.")
+    boolean noHeaders;
+
+    @Option(names = {"-d", "--debug"}, paramLabel = "LEVEL",
+            description = "lvsh's diagnostics at LEVEL (0 everything ... 4 errors only) on stderr; "
+                    + "failures then show their Java stack trace.")
+    Integer debug;
+
+    @Option(names = {"-l", "--log"}, paramLabel = "FILE", description = "Append lvsh's diagnostics to FILE.")
+    String log;
+
+    @Option(names = {"-t", "--timing"}, description = "Print how long each command took.")
+    boolean timing;
+
+    @Option(names = {"-k", "--keepalive-interval"}, paramLabel = "SECONDS",
+            description = "Keepalive interval in seconds, 0 to disable (default 5).")
+    Integer keepaliveInterval;
+
+    @Option(names = {"-K", "--keepalive-count"}, paramLabel = "COUNT",
+            description = "Unanswered keepalive messages before the connection is closed (default 6).")
+    Integer keepaliveCount;
+
+    @Option(names = "-v", description = "Print lvsh's version and exit.")
+    boolean shortVersion;
+
+    @Option(names = {"-V", "--version"}, description = "Print lvsh's version, its libraries' and libvirt's, and exit.")
+    boolean longVersion;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Parameters(paramLabel = "COMMAND", arity = "0..*",
+            description = "A command and its arguments, or several as one argument: 'cmd1 ARGS; cmd2 ARGS'.")
+    List<String> command = new ArrayList<>();
+
+    public boolean helpRequested() {
+        return help;
+    }
+
+    public boolean shortVersionRequested() {
+        return shortVersion;
+    }
+
+    public boolean longVersionRequested() {
+        return longVersion;
+    }
+
+    public List<String> command() {
+        return command;
+    }
+}

@@ -1,0 +1,55 @@
+package org.lvsh.cli;
+
+import java.util.concurrent.Callable;
+import org.lvsh.output.Format;
+import org.lvsh.output.Output;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * Base of every command: output options, the context, and output through the command line's writer (so that
+ * tests and the shell can capture it). A command reads its options, asks libvirt/ for a record and emits it.
+ */
+public abstract class LvshCommand implements Callable<Integer> {
+    @Spec
+    protected CommandSpec spec;
+
+    @Mixin
+    protected OutputOptions outputOptions = new OutputOptions();
+
+    protected Context context;
+
+    final void attach(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public final Integer call() {
+        prepare();
+        run();
+        return ExitStatus.OK;
+    }
+
+    /** Hook run before {@link #run()}: options that change the run's settings. */
+    void prepare() {
+    }
+
+    protected abstract void run();
+
+    protected Output output() {
+        return context.output(outputOptions, spec.commandLine().getOut());
+    }
+
+    /** The format this invocation asked for (or the global one): errors follow it too. */
+    Format format() {
+        return context.format(outputOptions.format());
+    }
+
+    /** virsh-style usage checks at run time ("Options --all and --cellno are mutually exclusive"). */
+    protected static void exclusive(boolean first, String firstName, boolean second, String secondName) {
+        if (first && second) {
+            throw Failure.usage("Options --" + firstName + " and --" + secondName + " are mutually exclusive");
+        }
+    }
+}

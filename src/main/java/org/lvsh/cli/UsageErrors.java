@@ -1,0 +1,71 @@
+package org.lvsh.cli;
+
+import java.util.List;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.OverwrittenOptionException;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/** picocli's parse errors in virsh's words, so that a virsh user recognises them. */
+final class UsageErrors {
+    private UsageErrors() {
+    }
+
+    static Failure toFailure(ParameterException e) {
+        String command = e.getCommandLine().getCommandName();
+        boolean root = e.getCommandLine().getCommandSpec().parent() == null && "lvsh".equals(command);
+        if (e instanceof UnmatchedArgumentException u) {
+            List<String> unmatched = u.getUnmatched();
+            String first = unmatched.isEmpty() ? "" : unmatched.get(0);
+            if (first.startsWith("-") && first.length() > 1) {
+                return Failure.usage(root ? "unsupported option '" + first + "'. See --help."
+                        : "command '" + command + "' doesn't support option " + first);
+            }
+            return Failure.usage("unexpected data '" + first + "'");
+        }
+        if (e instanceof OverwrittenOptionException o) {
+            return Failure.usage("option " + name(o.getOverwritten()) + " already seen");
+        }
+        if (e instanceof MissingParameterException m) {
+            for (ArgSpec arg : m.getMissing()) {
+                if (arg instanceof OptionSpec option) {
+                    return Failure.usage("expected syntax: " + option.longestName() + " <" + kind(option) + ">");
+                }
+                return Failure.usage("command '" + command + "' requires " + arg.paramLabel() + " option");
+            }
+        }
+        ArgSpec arg = e.getArgSpec();
+        if (arg != null && e.getValue() != null && isNumeric(arg)) {
+            return Failure.usage("Numeric value '" + e.getValue() + "' for <" + label(arg)
+                    + "> option is malformed or out of range");
+        }
+        return Failure.usage(message(e));
+    }
+
+    private static String message(ParameterException e) {
+        String m = e.getMessage();
+        return m == null ? "invalid command line" : m;
+    }
+
+    private static String name(ArgSpec arg) {
+        return arg instanceof OptionSpec o ? o.longestName() : "<" + label(arg) + ">";
+    }
+
+    private static String label(ArgSpec arg) {
+        if (arg instanceof OptionSpec o) {
+            return o.longestName().replaceFirst("^-+", "");
+        }
+        return arg.paramLabel().replaceAll("[<>]", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static boolean isNumeric(ArgSpec arg) {
+        Class<?> t = arg.type();
+        return t == int.class || t == Integer.class || t == long.class || t == Long.class;
+    }
+
+    private static String kind(OptionSpec option) {
+        return isNumeric(option) ? "number" : "string";
+    }
+}

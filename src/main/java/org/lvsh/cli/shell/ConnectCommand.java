@@ -1,0 +1,48 @@
+package org.lvsh.cli.shell;
+
+import org.lvsh.cli.Failure;
+import org.lvsh.cli.LvshCommand;
+import org.lvsh.libvirt.Connection;
+import org.lvsh.libvirt.Host;
+import org.lvsh.libvirt.Session;
+import org.lvsh.model.ConnectionInfo;
+import org.lvsh.output.HostText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "connect", header = "(re)connect to hypervisor",
+        description = "Connect to local hypervisor. This is built-in command after shell start up.")
+public final class ConnectCommand extends LvshCommand {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "hypervisor connection URI",
+            completionCandidates = UriCandidates.class)
+    String positional;
+
+    @Option(names = "--name", paramLabel = "URI", description = "hypervisor connection URI",
+            completionCandidates = UriCandidates.class)
+    String name;
+
+    @Option(names = "--readonly", description = "read-only connection")
+    boolean readonly;
+
+    @Override
+    protected void run() {
+        if (positional != null && name != null) {
+            throw Failure.usage("option --name already seen");
+        }
+        Session session = context.session();
+        String uri = positional != null ? positional : name;
+        // As virsh: without a URI, reconnect to the same one and keep its read-only state unless asked.
+        boolean ro = readonly || uri == null && session.readOnly();
+        if (uri == null) {
+            uri = session.requestedUri();
+        }
+        Connection c = session.reconnect(uri, ro, () -> !Thread.currentThread().isInterrupted());
+        if (c == null) {
+            throw Failure.failed("connection attempt abandoned");
+        }
+        context.connectionChanged();
+        ConnectionInfo info = Host.connectionInfo(c);
+        output().emit(info, HostText.connection(info));
+    }
+}

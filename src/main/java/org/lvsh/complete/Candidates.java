@@ -1,0 +1,116 @@
+package org.lvsh.complete;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lvsh.libvirt.Connection;
+import org.lvsh.libvirt.Domains;
+import org.lvsh.libvirt.Host;
+import org.lvsh.libvirt.ListFilter;
+import org.lvsh.libvirt.Session;
+import org.lvsh.model.DomainSummary;
+
+/**
+ * Live values for completion, read from the session's connection. Never opens a connection and never prompts:
+ * without a usable connection there is simply nothing to offer. Domain names are kept for a moment so that
+ * repeated TABs do not cost a round-trip each, and dropped after every command (domains may have changed).
+ */
+public final class Candidates {
+    private static final long DOMAIN_CACHE_NANOS = 2_000_000_000L;
+    private static volatile Session session;
+    private static List<DomainSummary> domains;
+    private static long domainsRead;
+
+    private Candidates() {
+    }
+
+    public static void use(Session s) {
+        session = s;
+        invalidate();
+    }
+
+    public static synchronized void invalidate() {
+        domains = null;
+    }
+
+    /** Names of all domains, ids of running ones, and UUIDs once the prefix could start one. */
+    public static List<String> domains(String prefix) {
+        List<String> values = new ArrayList<>();
+        for (DomainSummary d : domainList()) {
+            values.add(d.name());
+            if (d.id() != null) {
+                values.add(d.id().toString());
+            }
+            if (prefix.length() >= 2 && d.uuid().startsWith(prefix)) {
+                values.add(d.uuid());
+            }
+        }
+        return values;
+    }
+
+    /** NUMA cell numbers. */
+    public static List<String> cells() {
+        Connection c = live();
+        List<String> cells = new ArrayList<>();
+        if (c != null) {
+            try {
+                int n = Host.nodeInfo(c).numaCells();
+                for (int i = 0; i < n; i++) {
+                    cells.add(Integer.toString(i));
+                }
+            } catch (RuntimeException e) {
+                // a failing connection offers nothing
+            }
+        }
+        return cells;
+    }
+
+    /** Page sizes the host supports, in the short forms freepages accepts (4K, 2M, 1G). */
+    public static List<String> pageSizes() {
+        Connection c = live();
+        List<String> sizes = new ArrayList<>();
+        if (c != null) {
+            try {
+                for (long kib : Host.pageSizesKib(c)) {
+                    sizes.add(scaled(kib));
+                }
+            } catch (RuntimeException e) {
+                // nothing to offer
+            }
+        }
+        return sizes;
+    }
+
+    static String scaled(long kib) {
+        if (kib % (1024 * 1024) == 0) {
+            return kib / (1024 * 1024) + "G";
+        }
+        if (kib % 1024 == 0) {
+            return kib / 1024 + "M";
+        }
+        return kib + "K";
+    }
+
+    private static synchronized List<DomainSummary> domainList() {
+        long now = System.nanoTime();
+        if (domains == null || now - domainsRead > DOMAIN_CACHE_NANOS) {
+            Connection c = live();
+            List<DomainSummary> read = List.of();
+            if (c != null) {
+                try {
+                    read = Domains.list(c, ListFilter.ACTIVE | ListFilter.INACTIVE, Domains.Extras.NONE);
+                } catch (RuntimeException e) {
+                    read = List.of();
+                }
+            }
+            domains = read;
+            domainsRead = now;
+        }
+        return domains;
+    }
+
+    private static Connection live() {
+        Session s = session;
+        Connection c = s == null ? null : s.peek();
+        return c == null || c.lostReason() != null ? null : c;
+    }
+}

@@ -1,0 +1,138 @@
+package org.lvsh.libvirt;
+
+import org.libvirt.Connect;
+import org.libvirt.Error.ErrorNumber;
+import org.libvirt.LibvirtException;
+import org.libvirt.event.ConnectionCloseReason;
+import org.lvsh.libvirt.jna.AuthCallback;
+import org.lvsh.libvirt.jna.ErrorCapture;
+
+/** One open libvirt connection. Closed explicitly: the binding would otherwise leave it to a finalizer. */
+public final class Connection implements AutoCloseable {
+    private static final int OPEN_READONLY = 1;
+
+    private final Connect connect;
+    private final boolean readOnly;
+    private final String uri;
+    private volatile String lostReason;
+    private boolean closed;
+
+    private Connection(Connect connect, boolean readOnly) {
+        this.connect = connect;
+        this.readOnly = readOnly;
+        this.uri = LibvirtFailure.call(connect::getURI);
+    }
+
+    /**
+     * Opens a connection. {@code uri} null means libvirt's own default. Keepalive is set up when
+     * {@code keepalive} asks for it; an explicit request that the driver cannot honour fails the open, as virsh.
+     */
+    public static Connection open(String uri, boolean readOnly, CredentialPrompter prompter, Keepalive keepalive) {
+        ErrorCapture.install();
+        AuthCallback auth = new AuthCallback(prompter);
+        Connect connect;
+        try {
+            connect = new Connect(uri, auth, readOnly ? OPEN_READONLY : 0);
+        } catch (LibvirtException e) {
+            LibvirtError error = ErrorCapture.of(e);
+            if (auth.lackedTerminal()) {
+                throw new ConnectionFailure(ConnectionFailure.Kind.NO_TERMINAL, error);
+            }
+            boolean refused = error.is(ErrorNumber.VIR_ERR_AUTH_FAILED) || error.is(ErrorNumber.VIR_ERR_AUTH_CANCELLED)
+                    || error.is(ErrorNumber.VIR_ERR_AUTH_UNAVAILABLE);
+            throw new ConnectionFailure(refused ? ConnectionFailure.Kind.AUTHENTICATION
+                    : ConnectionFailure.Kind.UNREACHABLE, error);
+        }
+        Connection c = new Connection(connect, readOnly);
+        try {
+            c.startKeepalive(keepalive);
+            c.watchForClose();
+        } catch (RuntimeException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    private void startKeepalive(Keepalive keepalive) {
+        if (keepalive.interval() <= 0 || !EventLoop.running()) {
+            return;
+        }
+        try {
+            connect.setKeepAlive(keepalive.interval(), keepalive.count());
+        } catch (LibvirtException e) {
+            if (keepalive.forced()) {
+                throw new LibvirtFailure(LibvirtError.of(1, 0,
+                        "cannot set up keepalive on connection as requested: " + ErrorCapture.of(e).message()));
+            }
+        }
+    }
+
+    private void watchForClose() {
+        if (!EventLoop.running()) {
+            return;
+        }
+        try {
+            connect.registerCloseListener((conn, reason) -> lostReason = describe(reason));
+        } catch (LibvirtException e) {
+            // In-process drivers cannot be lost; they do not support close callbacks either.
+        }
+    }
+
+    private static String describe(ConnectionCloseReason reason) {
+        return switch (reason) {
+            case EOF -> "the other end closed the connection";
+            case KEEPALIVE -> "the peer stopped answering keepalive messages";
+            case ERROR -> "a network or protocol error occurred";
+            case CLIENT -> "closed by lvsh";
+            default -> "closed for an unknown reason";
+        };
+    }
+
+    Connect binding() {
+        return connect;
+    }
+
+    /** The URI libvirt reports for this connection (the canonical one, not necessarily what was typed). */
+    public String uri() {
+        return uri;
+    }
+
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    /** Why the connection went away, or null while it is usable. */
+    public String lostReason() {
+        if (lostReason == null && !closed) {
+            try {
+                if (!connect.isAlive()) {
+                    lostReason = "the connection is no longer alive";
+                }
+            } catch (LibvirtException e) {
+                lostReason = ErrorCapture.of(e).message();
+            }
+        }
+        return lostReason;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (EventLoop.running()) {
+                connect.unregisterCloseListener();
+            }
+        } catch (LibvirtException e) {
+            // not registered: nothing to undo
+        }
+        try {
+            connect.close();
+        } catch (LibvirtException e) {
+            // closing a dead connection reports an error we have nothing to do with
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package org.lvsh.libvirt;
+
+import static org.lvsh.libvirt.LibvirtFailure.call;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.libvirt.Domain;
+import org.libvirt.DomainInfo;
+import org.libvirt.Error.ErrorNumber;
+import org.libvirt.LibvirtException;
+import org.libvirt.SecurityLabel;
+import org.libvirt.SecurityModel;
+import org.lvsh.libvirt.jna.DomainList;
+import org.lvsh.libvirt.jna.ErrorCapture;
+import org.lvsh.libvirt.jna.Natives;
+import org.lvsh.model.DomainDetails;
+import org.lvsh.model.DomainState;
+import org.lvsh.model.DomainStatus;
+import org.lvsh.model.DomainSummary;
+
+/** Domain questions. Listing costs a fixed number of calls however many domains there are. */
+public final class Domains {
+    private static final Pattern ID = Pattern.compile("[ \\t\\n\\x0B\\f\\r]*[+-]?\\d+");
+    private static final long NO_LIMIT = 0xFFFFFFFFL;
+
+    /** What a listing must carry beyond id, name, UUID and state; each costs one more bulk call. */
+    public record Extras(boolean persistence, boolean autostart, boolean managedSave, boolean title) {
+        public static final Extras NONE = new Extras(false, false, false, false);
+    }
+
+    private Domains() {
+    }
+
+    /**
+     * Domains matching {@code flags} (see {@link ListFilter}), in virsh's order: running ones by id, then the
+     * others by name, case-insensitively.
+     */
+    public static List<DomainSummary> list(Connection c, int flags, Extras extras) {
+        try (DomainList domains = Natives.listAllDomains(c.binding(), flags)) {
+            int n = domains.size();
+            String[] uuids = new String[n];
+            for (int i = 0; i < n; i++) {
+                uuids[i] = domains.uuid(i);
+            }
+            Set<String> persistent = extras.persistence()
+                    ? uuidsOf(c, ListFilter.narrowed(flags, ListFilter.PERSISTENCE_GROUP, ListFilter.PERSISTENT))
+                    : null;
+            Set<String> autostart = extras.autostart()
+                    ? uuidsOf(c, ListFilter.narrowed(flags, ListFilter.AUTOSTART_GROUP, ListFilter.AUTOSTART))
+                    : null;
+            Set<String> saved = extras.managedSave()
+                    ? uuidsOf(c, ListFilter.narrowed(flags, ListFilter.MANAGEDSAVE_GROUP, ListFilter.MANAGEDSAVE))
+                    : null;
+            int[][] states = domains.bulkStates();
+            List<DomainSummary> rows = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                int[] state = states != null && states[i] != null ? states[i] : stateOrNull(domains, i);
+                if (state == null) {
+                    continue; // vanished between the two calls
+                }
+                int id = domains.id(i);
+                rows.add(new DomainSummary(id == -1 ? null : id, domains.name(i), uuids[i],
+                        DomainState.of(state[0]),
+                        persistent == null ? null : persistent.contains(uuids[i]),
+                        autostart == null ? null : autostart.contains(uuids[i]),
+                        saved == null ? null : saved.contains(uuids[i]),
+                        extras.title() ? domains.title(i) : null));
+            }
+            rows.sort(VIRSH_ORDER);
+            return rows;
+        }
+    }
+
+    private static int[] stateOrNull(DomainList domains, int i) {
+        try {
+            return domains.state(i);
+        } catch (LibvirtFailure e) {
+            if (e.error().is(ErrorNumber.VIR_ERR_NO_DOMAIN)) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private static Set<String> uuidsOf(Connection c, int flags) {
+        try (DomainList domains = Natives.listAllDomains(c.binding(), flags)) {
+            Set<String> uuids = new HashSet<>(domains.size() * 2);
+            for (int i = 0; i < domains.size(); i++) {
+                uuids.add(domains.uuid(i));
+            }
+            return uuids;
+        }
+    }
+
+    /** virsh's sorter: active domains by id first, then inactive ones by name as strcasecmp orders them. */
+    public static final Comparator<DomainSummary> VIRSH_ORDER = (a, b) -> {
+        if (a.id() != null && b.id() != null) {
+            return Integer.compare(a.id(), b.id());
+        }
+        if (a.id() != null || b.id() != null) {
+            return a.id() != null ? -1 : 1;
+        }
+        return strcasecmp(a.name(), b.name());
+    };
+
+    /** C's strcasecmp on UTF-8 bytes: ASCII letters fold, everything else compares as unsigned bytes. */
+    static int strcasecmp(String a, String b) {
+        byte[] x = a.getBytes(StandardCharsets.UTF_8);
+        byte[] y = b.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            int cx = fold(x[i] & 0xff);
+            int cy = fold(y[i] & 0xff);
+            if (cx != cy) {
+                return cx - cy;
+            }
+        }
+        return x.length - y.length;
+    }
+
+    private static int fold(int c) {
+        return c >= 'A' && c <= 'Z' ? c + 32 : c;
+    }
+
+    /** Which ways a domain argument may name a domain (virsh restricts some commands, e.g. domid). */
+    public enum By { ID, UUID, NAME }
+
+    public static final Set<By> ANY = java.util.EnumSet.allOf(By.class);
+
+    /**
+     * Finds a domain as virsh does: as an id when the whole text is a non-negative decimal number, then as a
+     * UUID when it has a UUID's length, then as a name. A domain named "42" is found by name when no running
+     * domain has id 42.
+     *
+     * @throws DomainNotFound when nothing matches
+     */
+    public static OpenDomain lookup(Connection c, String text, Set<By> ways) {
+        List<LibvirtFailure.Call<Domain>> attempts = new ArrayList<>(3);
+        Integer id = ways.contains(By.ID) ? asId(text) : null;
+        if (id != null) {
+            attempts.add(() -> c.binding().domainLookupByID(id));
+        }
+        if (ways.contains(By.UUID) && text.length() == UUID_STRING_LENGTH) {
+            attempts.add(() -> c.binding().domainLookupByUUIDString(text));
+        }
+        if (ways.contains(By.NAME)) {
+            attempts.add(() -> c.binding().domainLookupByName(text));
+        }
+        LibvirtError miss = null;
+        for (LibvirtFailure.Call<Domain> attempt : attempts) {
+            try {
+                return new OpenDomain(attempt.run());
+            } catch (LibvirtException e) {
+                miss = ErrorCapture.of(e);
+                if (!miss.is(ErrorNumber.VIR_ERR_NO_DOMAIN) && !miss.is(ErrorNumber.VIR_ERR_INVALID_ARG)) {
+                    throw new LibvirtFailure(miss); // not a miss: the connection itself failed
+                }
+            }
+        }
+        throw new DomainNotFound(text, miss);
+    }
+
+    private static final int UUID_STRING_LENGTH = 36;
+
+    /** strtol's view of an id: optional leading blanks and sign, decimal digits, nothing after. */
+    static Integer asId(String text) {
+        if (!ID.matcher(text).matches()) {
+            return null;
+        }
+        try {
+            int id = Integer.parseInt(text.stripLeading());
+            return id >= 0 ? id : null;
+        } catch (NumberFormatException e) {
+            return null; // out of int range: virsh does not try it as an id either
+        }
+    }
+
+    public static String name(OpenDomain d) {
+        return call(d.binding()::getName);
+    }
+
+    public static String uuid(OpenDomain d) {
+        return call(d.binding()::getUUIDString);
+    }
+
+    /** The id, or null when the domain is not running. */
+    public static Integer id(OpenDomain d) {
+        int id = call(d.binding()::getID);
+        return id == -1 ? null : id;
+    }
+
+    public static DomainStatus status(OpenDomain d) {
+        int[] s = Natives.state(d.binding());
+        DomainState state = DomainState.of(s[0]);
+        return new DomainStatus(name(d), state, s[1], state.reasonText(s[1]));
+    }
+
+    public static DomainDetails details(Connection c, OpenDomain d) {
+        Domain dom = d.binding();
+        DomainInfo info = call(dom::getInfo);
+        return new DomainDetails(id(d), name(d), uuid(d), call(dom::getOSType),
+                DomainState.of(info.state.ordinal()), info.nrVirtCpu,
+                info.cpuTime == 0 ? null : info.cpuTime,
+                info.maxMem == NO_LIMIT ? null : info.maxMem, info.memory,
+                tristate(() -> dom.isPersistent()),
+                optional(dom::getAutostart),
+                tristate(() -> dom.hasManagedSaveImage()),
+                security(c, dom), Natives.messages(dom));
+    }
+
+    private static Boolean tristate(LibvirtFailure.Call<Integer> query) {
+        try {
+            int v = query.run();
+            return v < 0 ? null : v != 0;
+        } catch (LibvirtException e) {
+            return null;
+        }
+    }
+
+    private static Boolean optional(LibvirtFailure.Call<Boolean> query) {
+        try {
+            return query.run();
+        } catch (LibvirtException e) {
+            return null;
+        }
+    }
+
+    /** As virsh: only when the host has an active security model; the label only where the domain has one. */
+    private static DomainDetails.Security security(Connection c, Domain dom) {
+        SecurityModel model;
+        try {
+            model = c.binding().getSecurityModel();
+        } catch (LibvirtException e) {
+            LibvirtError error = ErrorCapture.of(e);
+            if (error.is(ErrorNumber.VIR_ERR_NO_SUPPORT)) {
+                return null;
+            }
+            throw new LibvirtFailure(error);
+        }
+        if (model == null || model.getModel() == null || model.getModel().isEmpty()) {
+            return null;
+        }
+        SecurityLabel label = call(dom::getSecurityLabel);
+        return new DomainDetails.Security(model.getModel(), model.getDomainOfInterpretation(),
+                label == null ? null : label.getLabel(), label == null ? null : label.isEnforced());
+    }
+}

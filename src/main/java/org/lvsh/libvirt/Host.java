@@ -1,0 +1,103 @@
+package org.lvsh.libvirt;
+
+import static org.lvsh.libvirt.LibvirtFailure.call;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.libvirt.Connect;
+import org.libvirt.Library;
+import org.lvsh.libvirt.jna.Natives;
+import org.lvsh.model.ConnectionInfo;
+import org.lvsh.model.FreeCells;
+import org.lvsh.model.FreePages;
+import org.lvsh.model.NodeInfo;
+import org.lvsh.model.VersionInfo;
+
+/** Host-level questions, answered as model records. */
+public final class Host {
+    private Host() {
+    }
+
+    public static NodeInfo nodeInfo(Connection c) {
+        org.libvirt.NodeInfo n = call(c.binding()::nodeInfo);
+        return new NodeInfo(n.model, n.cpus, n.mhz, n.sockets, n.cores, n.threads, n.nodes, n.memory);
+    }
+
+    public static String hostname(Connection c) {
+        return call(c.binding()::getHostName);
+    }
+
+    public static String capabilitiesXml(Connection c) {
+        return call(c.binding()::getCapabilities);
+    }
+
+    public static ConnectionInfo connectionInfo(Connection c) {
+        Connect b = c.binding();
+        return new ConnectionInfo(c.uri(), c.readOnly(), flag(() -> b.isEncrypted()), flag(() -> b.isSecure()),
+                call(b::getType), null);
+    }
+
+    private static Boolean flag(LibvirtFailure.Call<Integer> query) {
+        try {
+            int v = query.run();
+            return v < 0 ? null : v == 1;
+        } catch (org.libvirt.LibvirtException e) {
+            return null;
+        }
+    }
+
+    /** Free memory of the whole host, in KiB. */
+    public static long freeMemoryKib(Connection c) {
+        return call(c.binding()::getFreeMemory) / 1024;
+    }
+
+    /** Free memory of {@code count} cells from {@code start}, in KiB. */
+    public static List<FreeCells.Cell> freeCells(Connection c, int start, int count) {
+        long[] bytes = Natives.cellsFreeMemory(c.binding(), start, count);
+        List<FreeCells.Cell> cells = new ArrayList<>(bytes.length);
+        for (int i = 0; i < bytes.length; i++) {
+            cells.add(new FreeCells.Cell(start + i, bytes[i] / 1024));
+        }
+        return cells;
+    }
+
+    /** Free pages of the given sizes (KiB) in each cell listed. */
+    public static FreePages freePages(Connection c, List<Integer> cellIds, int[] sizesKib) {
+        List<FreePages.Cell> cells = new ArrayList<>(cellIds.size());
+        for (int cell : cellIds) {
+            long[] counts = Natives.freePages(c.binding(), sizesKib, cell, 1);
+            List<FreePages.Pages> pages = new ArrayList<>(sizesKib.length);
+            for (int p = 0; p < sizesKib.length; p++) {
+                pages.add(new FreePages.Pages(sizesKib[p], counts[p]));
+            }
+            cells.add(new FreePages.Cell(cell, pages));
+        }
+        return new FreePages(cells);
+    }
+
+    public static VersionInfo version(Connection c, boolean daemon, String lvshVersion, String bindingVersion) {
+        Connect b = c.binding();
+        long library = call(Library::getVersion);
+        String type = call(b::getType);
+        long hypervisor = call(b::getVersion);
+        String daemonVersion = daemon ? decode(call(b::getLibVersion)) : null;
+        return new VersionInfo(decode(library), new VersionInfo.Api(type, decode(library)),
+                new VersionInfo.Hypervisor(type, hypervisor == 0 ? null : decode(hypervisor)), daemonVersion,
+                lvshVersion, bindingVersion);
+    }
+
+    /** libvirt packs versions as major * 1,000,000 + minor * 1,000 + release. */
+    public static String decode(long version) {
+        return version / 1_000_000 + "." + version / 1_000 % 1_000 + "." + version % 1_000;
+    }
+
+    /** NUMA cell ids as capabilities lists them (they need not be contiguous). */
+    public static List<Integer> numaCellIds(Connection c) {
+        throw new UnsupportedOperationException("capabilities parsing pending");
+    }
+
+    /** Page sizes the host CPU supports, in KiB, ascending. */
+    public static long[] pageSizesKib(Connection c) {
+        throw new UnsupportedOperationException("capabilities parsing pending");
+    }
+}

@@ -1,0 +1,120 @@
+package org.lvsh.libvirt;
+
+/**
+ * The connection a run of lvsh works with. Opened on first use, so commands that need no hypervisor (help,
+ * version of lvsh itself) never pay for it; replaced by {@link #reconnect} only once the new one is open.
+ */
+public final class Session implements AutoCloseable {
+    private final CredentialPrompter prompter;
+    private Keepalive keepalive;
+    private String uri;
+    private boolean readOnly;
+    private Connection current;
+    private ConnectionFailure failedOpen;
+
+    /** @param uri null: libvirt's default (LIBVIRT_DEFAULT_URI, then its built-in choice) */
+    public Session(String uri, boolean readOnly, Keepalive keepalive, CredentialPrompter prompter) {
+        this.uri = uri;
+        this.readOnly = readOnly;
+        this.keepalive = keepalive;
+        this.prompter = prompter;
+    }
+
+    /** Changes what will be opened; only before anything was. */
+    public synchronized void retarget(String newUri, boolean newReadOnly, Keepalive newKeepalive) {
+        if (current != null) {
+            throw new IllegalStateException("already connected");
+        }
+        uri = newUri;
+        readOnly = newReadOnly;
+        keepalive = newKeepalive;
+        failedOpen = null;
+    }
+
+    /** The open connection, opening it on first use. */
+    public synchronized Connection connection() {
+        if (current == null) {
+            if (failedOpen != null) {
+                throw failedOpen;
+            }
+            try {
+                current = open(uri, readOnly);
+            } catch (ConnectionFailure e) {
+                failedOpen = e; // one attempt per session: later commands report the same failure at once
+                throw e;
+            }
+        }
+        String lost = current.lostReason();
+        if (lost != null) {
+            throw new ConnectionLost(current.uri(), lost);
+        }
+        return current;
+    }
+
+    /**
+     * Opens {@code newUri} and makes it current; on failure the old connection stays as it was. {@code wanted}
+     * is asked once the new connection is open: false (the user gave up waiting) discards it.
+     */
+    public Connection reconnect(String newUri, boolean newReadOnly, java.util.function.BooleanSupplier wanted) {
+        Connection next = open(newUri, newReadOnly);
+        if (!wanted.getAsBoolean()) {
+            next.close();
+            return null;
+        }
+        Connection old;
+        synchronized (this) {
+            old = current;
+            current = next;
+            uri = newUri;
+            readOnly = newReadOnly;
+            failedOpen = null;
+        }
+        if (old != null) {
+            old.close();
+        }
+        return next;
+    }
+
+    private Connection open(String target, boolean ro) {
+        if (target == null || !target.startsWith("test:")) {
+            EventLoop.start(); // keepalive and close callbacks need it; the in-process test driver does not
+        }
+        return Connection.open(target, ro, prompter, keepalive);
+    }
+
+    /** The URI asked for (null: libvirt's default). */
+    public synchronized String requestedUri() {
+        return uri;
+    }
+
+    public synchronized boolean readOnly() {
+        return readOnly;
+    }
+
+    /** The open connection, if any, without opening one. */
+    public synchronized Connection peek() {
+        return current;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (current != null) {
+            current.close();
+            current = null;
+        }
+    }
+
+    /** The daemon went away under an open connection. */
+    public static final class ConnectionLost extends RuntimeException {
+        private final String uri;
+
+        ConnectionLost(String uri, String reason) {
+            super(reason);
+            this.uri = uri;
+        }
+
+        public String uri() {
+            return uri;
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package org.lvsh.libvirt.jna;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.PointerByReference;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Domains returned by virConnectListAllDomains, owned until {@link #close()} frees every one of them. Name, id and
+ * UUID are read from the local objects (no round-trip); states come from one virDomainListGetStats call.
+ */
+public final class DomainList implements AutoCloseable {
+    private static final int STATS_STATE = 1;
+    private static final int METADATA_TITLE = 1;
+    private static final int UUID_STRING_BUFLEN = 37;
+    // virDomainStatsRecord: { virDomainPtr dom; virTypedParameterPtr params; int nparams; }
+    private static final int RECORD_PARAMS = Native.POINTER_SIZE;
+    private static final int RECORD_NPARAMS = 2 * Native.POINTER_SIZE;
+    // virTypedParameter: { char field[80]; int type; union value; } with the union 8-byte aligned.
+    private static final int PARAM_FIELD_LENGTH = 80;
+    private static final int PARAM_TYPE = 80;
+    private static final int PARAM_VALUE = 88;
+    private static final int PARAM_SIZE = 96;
+    private static final int PARAM_INT = 1;
+
+    private final Pointer[] domains;
+    private boolean closed;
+
+    private DomainList(Pointer[] domains) {
+        this.domains = domains;
+    }
+
+    static DomainList adopt(Pointer array, int n) {
+        Pointer[] domains = new Pointer[n];
+        if (array != null) {
+            for (int i = 0; i < n; i++) {
+                domains[i] = array.getPointer((long) i * Native.POINTER_SIZE);
+            }
+            Native.free(Pointer.nativeValue(array));
+        }
+        return new DomainList(domains);
+    }
+
+    public int size() {
+        return domains.length;
+    }
+
+    public String name(int i) {
+        return Virt.INSTANCE.virDomainGetName(domains[i]);
+    }
+
+    /** The domain's id, or -1 when it is not running. */
+    public int id(int i) {
+        return Virt.INSTANCE.virDomainGetID(domains[i]);
+    }
+
+    public String uuid(int i) {
+        return uuidOf(domains[i]);
+    }
+
+    /**
+     * Every domain's {state, reason} from one virDomainListGetStats call, indexed like this list; null where the
+     * driver lacks the bulk call (the caller then asks per domain) and a null entry for a domain the reply
+     * left out (it vanished meanwhile).
+     */
+    public int[][] bulkStates() {
+        if (domains.length == 0) {
+            return new int[0][];
+        }
+        Memory array = new Memory((long) (domains.length + 1) * Native.POINTER_SIZE);
+        for (int i = 0; i < domains.length; i++) {
+            array.setPointer((long) i * Native.POINTER_SIZE, domains[i]);
+        }
+        array.setPointer((long) domains.length * Native.POINTER_SIZE, null);
+        PointerByReference records = new PointerByReference();
+        int n = Virt.INSTANCE.virDomainListGetStats(array, STATS_STATE, records, 0);
+        if (n < 0) {
+            return null;
+        }
+        Map<String, int[]> byUuid = new HashMap<>(n * 2);
+        Pointer list = records.getValue();
+        try {
+            for (int r = 0; r < n; r++) {
+                Pointer record = list.getPointer((long) r * Native.POINTER_SIZE);
+                byUuid.put(uuidOf(record.getPointer(0)), stateParams(record));
+            }
+        } finally {
+            Virt.INSTANCE.virDomainStatsRecordListFree(list);
+        }
+        int[][] states = new int[domains.length][];
+        for (int i = 0; i < domains.length; i++) {
+            states[i] = byUuid.get(uuid(i));
+        }
+        return states;
+    }
+
+    /** The domain's title (virDomainGetMetadata: one round-trip), or "" when it has none. */
+    public String title(int i) {
+        Pointer text = Virt.INSTANCE.virDomainGetMetadata(domains[i], METADATA_TITLE, null, 0);
+        if (text == null) {
+            Virt.INSTANCE.virResetLastError();
+            return "";
+        }
+        try {
+            return text.getString(0, "UTF-8");
+        } finally {
+            Native.free(Pointer.nativeValue(text));
+        }
+    }
+
+    /** One domain's {state, reason} by virDomainGetState: the per-domain fallback. */
+    public int[] state(int i) {
+        return state(domains[i]);
+    }
+
+    static int[] state(Pointer domain) {
+        IntByReference state = new IntByReference();
+        IntByReference reason = new IntByReference();
+        Natives.check(Virt.INSTANCE.virDomainGetState(domain, state, reason, 0));
+        return new int[] {state.getValue(), reason.getValue()};
+    }
+
+    private static int[] stateParams(Pointer record) {
+        Pointer params = record.getPointer(RECORD_PARAMS);
+        int count = record.getInt(RECORD_NPARAMS);
+        int[] result = {0, 0};
+        for (int p = 0; p < count; p++) {
+            Pointer param = params.share((long) p * PARAM_SIZE);
+            if (param.getInt(PARAM_TYPE) != PARAM_INT) {
+                continue;
+            }
+            String field = param.getString(0, "UTF-8");
+            if (field.length() < PARAM_FIELD_LENGTH) {
+                if (field.equals("state.state")) {
+                    result[0] = param.getInt(PARAM_VALUE);
+                } else if (field.equals("state.reason")) {
+                    result[1] = param.getInt(PARAM_VALUE);
+                }
+            }
+        }
+        return result;
+    }
+
+    private static String uuidOf(Pointer domain) {
+        byte[] buf = new byte[UUID_STRING_BUFLEN];
+        Natives.check(Virt.INSTANCE.virDomainGetUUIDString(domain, buf));
+        return new String(buf, 0, UUID_STRING_BUFLEN - 1, StandardCharsets.US_ASCII);
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            for (Pointer d : domains) {
+                Virt.INSTANCE.virDomainFree(d);
+            }
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package org.lvsh.model;
+
+/** uri: the connection's canonical URI. */
+public record UriInfo(String uri) {
+}

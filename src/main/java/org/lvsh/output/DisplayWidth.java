@@ -1,0 +1,39 @@
+package org.lvsh.output;
+
+import org.jline.utils.WCWidth;
+
+/** Terminal columns a string takes (wide CJK characters take two, combining marks none). */
+public final class DisplayWidth {
+    private DisplayWidth() {
+    }
+
+    public static int of(String s) {
+        int width = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            width += Math.max(0, WCWidth.wcwidth(cp));
+            i += Character.charCount(cp);
+        }
+        return width;
+    }
+
+    /**
+     * Control characters written as \xHH so that a hostile name cannot move the cursor or clear the screen, as
+     * virsh's tables do.
+     */
+    public static String safe(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c)) {
+                if (b == null) {
+                    b = new StringBuilder(s.length() + 8).append(s, 0, i);
+                }
+                b.append(String.format(java.util.Locale.ROOT, "\\x%02x", (int) c));
+            } else if (b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? s : b.toString();
+    }
+}

@@ -1,0 +1,94 @@
+package org.lvsh.output;
+
+import org.lvsh.model.ConnectionInfo;
+import org.lvsh.model.FreeCells;
+import org.lvsh.model.FreePages;
+import org.lvsh.model.NodeInfo;
+import org.lvsh.model.VersionInfo;
+
+/** virsh's text for the host commands, line for line. */
+public final class HostText {
+    private HostText() {
+    }
+
+    public static Output.TextView nodeInfo(NodeInfo n) {
+        return out -> {
+            out.printf("%-20s %s\n", "CPU model:", n.cpuModel());
+            out.printf("%-20s %d\n", "CPU(s):", n.cpus());
+            if (n.mhz() != 0) {
+                out.printf("%-20s %d MHz\n", "CPU frequency:", n.mhz());
+            }
+            out.printf("%-20s %d\n", "CPU socket(s):", n.sockets());
+            out.printf("%-20s %d\n", "Core(s) per socket:", n.coresPerSocket());
+            out.printf("%-20s %d\n", "Thread(s) per core:", n.threadsPerCore());
+            out.printf("%-20s %d\n", "NUMA cell(s):", n.numaCells());
+            out.printf("%-20s %d KiB\n", "Memory size:", n.memoryKib());
+        };
+    }
+
+    /** freecell: the host total; one cell; or every cell with a separator and total (virsh's --all). */
+    public static Output.TextView freeCells(FreeCells f, boolean all) {
+        return out -> {
+            if (all) {
+                for (FreeCells.Cell c : f.cells()) {
+                    out.printf("%5d: %10d KiB\n", c.cell(), c.freeKib());
+                }
+                out.extra("--------------------");
+                if (!out.quiet()) {
+                    out.printf("%5s: %10d KiB\n", "Total", f.totalKib());
+                }
+            } else if (f.cells().isEmpty()) {
+                out.printf("%s: %d KiB\n", "Total", f.totalKib());
+            } else {
+                FreeCells.Cell c = f.cells().get(0);
+                out.printf("%d: %d KiB\n", c.cell(), c.freeKib());
+            }
+        };
+    }
+
+    /** freepages: one count for one cell and size; or, with --all, a block per cell. */
+    public static Output.TextView freePages(FreePages f, boolean all) {
+        return out -> {
+            for (FreePages.Cell cell : f.cells()) {
+                if (all) {
+                    out.printf("Node %d:\n", cell.cell());
+                }
+                for (FreePages.Pages p : cell.pages()) {
+                    out.printf("%dKiB: %d\n", p.sizeKib(), p.free());
+                }
+                if (all) {
+                    out.println("");
+                }
+            }
+        };
+    }
+
+    public static Output.TextView version(VersionInfo v) {
+        return out -> {
+            out.printf("Compiled against library: libvirt-java %s (lvsh %s)\n", v.binding(), v.lvsh());
+            out.printf("Using library: libvirt %s\n", v.library());
+            out.printf("Using API: %s %s\n", v.api().driver(), v.api().version());
+            if (v.hypervisor().version() == null) {
+                out.printf("Cannot extract running %s hypervisor version\n", v.hypervisor().type());
+            } else {
+                out.printf("Running hypervisor: %s %s\n", v.hypervisor().type(), v.hypervisor().version());
+            }
+            if (v.daemon() != null) {
+                out.printf("Running against daemon: %s\n", v.daemon());
+            }
+        };
+    }
+
+    /** connect: virsh prints nothing; lvsh says where it is connected and how safely. */
+    public static Output.TextView connection(ConnectionInfo c) {
+        return out -> out.printf("Connected to %s (%s, %s, %s)\n", c.uri(),
+                c.readonly() ? "read-only" : "read-write",
+                c.encrypted() == null ? "encryption unknown" : c.encrypted() ? "encrypted" : "not encrypted",
+                c.secure() == null ? "security unknown" : c.secure() ? "secure" : "not secure");
+    }
+
+    /** One value a line: uri, hostname. */
+    public static Output.TextView line(String value) {
+        return out -> out.println(value);
+    }
+}

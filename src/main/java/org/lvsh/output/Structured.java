@@ -1,0 +1,98 @@
+package org.lvsh.output;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * YAML, CSV and name renderings. All three start from the JSON tree of the record, so every format shows the
+ * same keys and values; Jackson's data formats do the writing.
+ */
+final class Structured {
+    private Structured() {
+    }
+
+    static String render(Format format, Object data) {
+        JsonNode tree = Json.mapper().valueToTree(data);
+        return switch (format) {
+            case YAML -> yaml(tree);
+            case CSV -> csv(tree);
+            case NAME -> names(tree);
+            default -> throw new IllegalArgumentException(format.name());
+        };
+    }
+
+    private static String yaml(JsonNode tree) {
+        YAMLMapper yaml = new YAMLMapper(YAMLFactory.builder()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                .build());
+        yaml.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        try {
+            return yaml.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One CSV row per array element (or the one object), header from the keys; nested values do not fit. */
+    private static String csv(JsonNode tree) {
+        List<JsonNode> rows = new ArrayList<>();
+        if (tree.isArray()) {
+            tree.forEach(rows::add);
+        } else {
+            rows.add(tree);
+        }
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+        List<String> columns = new ArrayList<>();
+        for (JsonNode row : rows) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = row.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                if (field.getValue().isContainerNode()) {
+                    throw new FormatNotAvailable("csv output needs flat records; '" + field.getKey()
+                            + "' is nested (use -o json or -o yaml)");
+                }
+                if (!columns.contains(field.getKey())) {
+                    columns.add(field.getKey());
+                }
+            }
+        }
+        columns.forEach(schema::addColumn);
+        CsvMapper csv = new CsvMapper();
+        csv.disable(SerializationFeature.INDENT_OUTPUT);
+        ArrayNode array = csv.createArrayNode();
+        rows.forEach(array::add);
+        try {
+            return csv.writer(schema.build()).writeValueAsString(array);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** kubectl's -o name: the name of each listed thing, one a line. */
+    private static String names(JsonNode tree) {
+        StringBuilder out = new StringBuilder();
+        Iterable<JsonNode> items = tree.isArray() ? tree : List.of(tree);
+        for (JsonNode item : items) {
+            JsonNode name = item instanceof ObjectNode o ? o.get("name") : null;
+            if (name == null) {
+                throw new FormatNotAvailable("this command has no names to print; -o name fits list and domain commands");
+            }
+            out.append(name.asText()).append('\n');
+        }
+        return out.toString();
+    }
+}

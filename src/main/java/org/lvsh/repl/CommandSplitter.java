@@ -1,0 +1,95 @@
+package org.lvsh.repl;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lvsh.cli.Failure;
+
+/**
+ * virsh's command-string syntax: blanks separate words; ';' and newlines separate commands; '#' at the start of
+ * a word comments out the rest of the line; single quotes are literal, double quotes allow backslash escapes,
+ * a backslash outside quotes escapes the next character. An unterminated " or a trailing \ is an error;
+ * an unterminated ' runs to the end, as in virsh.
+ */
+public final class CommandSplitter {
+    private CommandSplitter() {
+    }
+
+    /** The commands of one string, each a list of words; empty commands are dropped. */
+    public static List<List<String>> split(String text) {
+        List<List<String>> commands = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        int p = 0;
+        int n = text.length();
+        while (true) {
+            while (p < n && (text.charAt(p) == ' ' || text.charAt(p) == '\t'
+                    || text.charAt(p) == '\\' && p + 1 < n && text.charAt(p + 1) == '\n')) {
+                p += text.charAt(p) == '\\' ? 2 : 1;
+            }
+            if (p >= n) {
+                break;
+            }
+            char c = text.charAt(p);
+            if (c == ';' || c == '\n') {
+                p++;
+                end(commands, words);
+                words = new ArrayList<>();
+                continue;
+            }
+            if (c == '#') {
+                while (p < n && text.charAt(p) != '\n') {
+                    p++;
+                }
+                continue;
+            }
+            StringBuilder word = new StringBuilder();
+            boolean single = false;
+            boolean dbl = false;
+            while (p < n) {
+                c = text.charAt(p);
+                if (!single && !dbl && (c == ' ' || c == '\t' || c == ';' || c == '\n')) {
+                    break;
+                }
+                if (!dbl && c == '\'') {
+                    single = !single;
+                    p++;
+                    continue;
+                }
+                if (!single && c == '\\') {
+                    p++;
+                    if (p >= n) {
+                        throw Failure.usage("dangling \\");
+                    }
+                    if (text.charAt(p) == '\n') {
+                        p++;
+                        continue;
+                    }
+                } else if (!single && c == '"') {
+                    dbl = !dbl;
+                    p++;
+                    continue;
+                }
+                word.append(text.charAt(p++));
+            }
+            if (dbl) {
+                throw Failure.usage("missing \"");
+            }
+            words.add(word.toString());
+        }
+        end(commands, words);
+        return commands;
+    }
+
+    private static void end(List<List<String>> commands, List<String> words) {
+        if (!words.isEmpty()) {
+            commands.add(words);
+        }
+    }
+
+    /** Quotes a word so that {@link #split} gives it back unchanged (for completion and history). */
+    public static String quote(String word) {
+        if (!word.isEmpty() && word.chars().noneMatch(ch -> " \t\n;#'\"\\".indexOf(ch) >= 0)) {
+            return word;
+        }
+        return "'" + word.replace("'", "'\"'\"'") + "'";
+    }
+}
