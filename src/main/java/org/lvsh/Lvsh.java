@@ -24,7 +24,6 @@ import org.lvsh.libvirt.Session;
 import org.lvsh.repl.CommandSplitter;
 import org.lvsh.repl.InteractiveShell;
 import org.lvsh.repl.ScriptRunner;
-import org.lvsh.repl.Terminals;
 import org.lvsh.repl.TtyPrompter;
 import picocli.CommandLine;
 
@@ -36,9 +35,12 @@ public final class Lvsh {
     private final InputStream in;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final boolean terminal;
 
-    public Lvsh(InputStream in, PrintStream out, PrintStream err) {
+    /** @param terminal whether stdin and stdout are a terminal: no command then means the interactive shell */
+    public Lvsh(InputStream in, PrintStream out, PrintStream err, boolean terminal) {
         this.in = in;
+        this.terminal = terminal;
         // UTF-8 whatever the locale: JSON and names must not turn into '?' under LANG=C.
         this.out = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false);
         this.err = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
@@ -80,14 +82,16 @@ public final class Lvsh {
         }
         List<String> command = globals.command();
         Context.Mode mode = !command.isEmpty() ? Context.Mode.ONE_SHOT
-                : Terminals.isTerminal(0) && Terminals.isTerminal(1) ? Context.Mode.SHELL : Context.Mode.SCRIPT;
+                : terminal ? Context.Mode.SHELL : Context.Mode.SCRIPT;
         Diagnostics diagnostics;
         try {
             diagnostics = new Diagnostics(settings.debug(), settings.log(), err);
         } catch (RuntimeException e) {
             return ErrorReport.report(e, false, err, Diagnostics.silent(err));
         }
-        CredentialPrompter prompter = mode == Context.Mode.SHELL ? null : new TtyPrompter();
+        // Completion runs under the user's shell at every TAB: it must never stop to ask for a password.
+        CredentialPrompter prompter = mode == Context.Mode.SHELL ? null
+                : command.get(0).equals("complete") ? CredentialPrompter.NEVER : new TtyPrompter();
         Session session = new Session(settings.uri(), settings.readOnly(), settings.keepalive(), prompter);
         Context context = new Context(session, settings, mode, catalog, diagnostics);
         Candidates.use(session);

@@ -1,12 +1,15 @@
 package org.lvsh;
 
+import org.lvsh.repl.Terminals;
+
 /** The lvsh command. */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        int status = new Lvsh(System.in, System.out, System.err).run(args);
+        boolean terminal = Terminals.isTerminal(0) && Terminals.isTerminal(1);
+        int status = new Lvsh(System.in, System.out, System.err, terminal).run(args);
         System.exit(status);
     }
 }

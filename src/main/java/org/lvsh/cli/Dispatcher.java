@@ -1,12 +1,13 @@
 package org.lvsh.cli;
 
 import java.io.PrintWriter;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.lvsh.output.Format;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
@@ -16,7 +17,7 @@ import picocli.CommandLine.ParseResult;
  */
 public final class Dispatcher {
     private final Context context;
-    private final Map<String, CommandLine> built = new HashMap<>();
+    private final Map<String, CommandLine> built = new ConcurrentHashMap<>();
 
     public Dispatcher(Context context) {
         this.context = context;
@@ -44,8 +45,8 @@ public final class Dispatcher {
             if (status != ExitStatus.OK) {
                 result = status;
             }
-            if (context.exitRequested()) {
-                break;
+            if (context.exitRequested() || Thread.currentThread().isInterrupted()) {
+                break; // quit, or Ctrl-C in the shell: the rest of the line does not run
             }
         }
         return result;
@@ -93,7 +94,7 @@ public final class Dispatcher {
         long elapsed = System.nanoTime() - start;
         context.diagnostics().log(Diagnostics.INFO, String.format(Locale.ROOT, "command %s: status %d, %.3f ms",
                 cl.getCommandName(), status, elapsed / 1e6));
-        if (!(command instanceof org.lvsh.cli.shell.QuitCommand)) {
+        if (command.printsTrailer()) {
             trailer(out, err, format, elapsed);
         }
         return status;
@@ -112,6 +113,20 @@ public final class Dispatcher {
         }
         out.flush();
         err.flush();
+    }
+
+    /** Drops the built commands: after the shell abandons a command, its objects belong to that thread. */
+    public void forget() {
+        built.clear();
+    }
+
+    /** A command's parser model, for completion; null for names lvsh does not know. */
+    public CommandSpec spec(String name) {
+        try {
+            return commandLine(name).getCommandSpec();
+        } catch (Failure e) {
+            return null;
+        }
     }
 
     private CommandLine commandLine(String name) {

@@ -64,6 +64,10 @@ public final class GlobalOptions {
             description = "A command and its arguments, or several as one argument: 'cmd1 ARGS; cmd2 ARGS'.")
     List<String> command = new ArrayList<>();
 
+    public boolean uriGiven() {
+        return uri != null;
+    }
+
     public boolean helpRequested() {
         return help;
     }

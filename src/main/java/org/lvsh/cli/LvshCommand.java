@@ -37,6 +37,11 @@ public abstract class LvshCommand implements Callable<Integer> {
 
     protected abstract void run();
 
+    /** virsh's blank line (or timing block) after the command; quit and complete print none. */
+    protected boolean printsTrailer() {
+        return true;
+    }
+
     protected Output output() {
         return context.output(outputOptions, spec.commandLine().getOut());
     }

@@ -17,6 +17,7 @@ import org.lvsh.model.DomainSummary;
 public final class Candidates {
     private static final long DOMAIN_CACHE_NANOS = 2_000_000_000L;
     private static volatile Session session;
+    private static volatile boolean connectOnDemand;
     private static List<DomainSummary> domains;
     private static long domainsRead;
 
@@ -26,6 +27,11 @@ public final class Candidates {
     public static void use(Session s) {
         session = s;
         invalidate();
+    }
+
+    /** For lvsh complete: open the session's connection if needed (it never prompts there). */
+    public static void connectOnDemand() {
+        connectOnDemand = true;
     }
 
     public static synchronized void invalidate() {
@@ -110,7 +116,17 @@ public final class Candidates {
 
     private static Connection live() {
         Session s = session;
-        Connection c = s == null ? null : s.peek();
+        if (s == null) {
+            return null;
+        }
+        if (connectOnDemand) {
+            try {
+                return s.connection();
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+        Connection c = s.peek();
         return c == null || c.lostReason() != null ? null : c;
     }
 }

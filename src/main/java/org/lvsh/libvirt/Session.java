@@ -5,7 +5,7 @@ package org.lvsh.libvirt;
  * version of lvsh itself) never pay for it; replaced by {@link #reconnect} only once the new one is open.
  */
 public final class Session implements AutoCloseable {
-    private final CredentialPrompter prompter;
+    private CredentialPrompter prompter;
     private Keepalive keepalive;
     private String uri;
     private boolean readOnly;
@@ -18,6 +18,11 @@ public final class Session implements AutoCloseable {
         this.readOnly = readOnly;
         this.keepalive = keepalive;
         this.prompter = prompter;
+    }
+
+    /** Who asks for credentials from now on (the shell brings its own terminal). */
+    public synchronized void usePrompter(CredentialPrompter p) {
+        prompter = p;
     }
 
     /** Changes what will be opened; only before anything was. */
@@ -79,7 +84,11 @@ public final class Session implements AutoCloseable {
         if (target == null || !target.startsWith("test:")) {
             EventLoop.start(); // keepalive and close callbacks need it; the in-process test driver does not
         }
-        return Connection.open(target, ro, prompter, keepalive);
+        CredentialPrompter p;
+        synchronized (this) {
+            p = prompter != null ? prompter : CredentialPrompter.NEVER;
+        }
+        return Connection.open(target, ro, p, keepalive);
     }
 
     /** The URI asked for (null: libvirt's default). */

@@ -1,19 +1,231 @@
 package org.lvsh.repl;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.lvsh.cli.Context;
 import org.lvsh.cli.Dispatcher;
+import org.lvsh.cli.ErrorReport;
+import org.lvsh.cli.ExitStatus;
+import org.lvsh.complete.Candidates;
+import org.lvsh.libvirt.Connection;
 import org.lvsh.libvirt.Session;
 
-/** The interactive shell (JLine). */
+/**
+ * The interactive shell: JLine line editing with lvsh's completion, history kept across sessions, a prompt that
+ * shows the connection (virsh's '#' read-write, '>' read-only). Each command runs on its own thread so that
+ * Ctrl-C gets the prompt back at once, even from a call stuck in libvirt; the abandoned call's output is
+ * dropped.
+ */
 public final class InteractiveShell {
+    private static final long GRACE_MILLIS = 300;
+
     private final Dispatcher dispatcher;
     private final Session session;
+    private final Context context;
 
     public InteractiveShell(Dispatcher dispatcher, Session session) {
         this.dispatcher = dispatcher;
         this.session = session;
+        this.context = dispatcher.context();
     }
 
     public int run() {
-        return 0;
+        Terminal terminal;
+        try {
+            terminal = TerminalBuilder.builder().system(true).name("lvsh").build();
+        } catch (IOException e) {
+            PrintWriter err = new PrintWriter(System.err, true);
+            err.println("error: cannot open the terminal: " + e.getMessage());
+            return ExitStatus.FAILED;
+        }
+        Path history = History.file();
+        LineReader reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("lvsh")
+                .parser(parser())
+                .completer(new ShellCompleter(context.catalog(), dispatcher))
+                .variable(LineReader.HISTORY_FILE, history)
+                .variable(LineReader.HISTORY_SIZE, 1000)
+                .variable(LineReader.HISTORY_FILE_SIZE, 1000)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // '!' may be part of a name
+                .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
+                .build();
+        session.usePrompter(new ShellPrompter(terminal));
+        Thread cleanup = new Thread(() -> shutdown(reader, terminal), "lvsh-shutdown");
+        Runtime.getRuntime().addShutdownHook(cleanup); // SIGTERM, SIGHUP: close the connection, keep history
+        PrintWriter out = terminal.writer();
+        PrintWriter err = new PrintWriter(System.err, true);
+        banner(out, err);
+        try {
+            loop(reader, terminal, out, err);
+        } finally {
+            shutdown(reader, terminal);
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException e) {
+                // already shutting down
+            }
+        }
+        return ExitStatus.OK;
+    }
+
+    private void loop(LineReader reader, Terminal terminal, PrintWriter out, PrintWriter err) {
+        while (!context.exitRequested()) {
+            String line;
+            try {
+                line = reader.readLine(prompt());
+            } catch (UserInterruptException e) {
+                continue; // Ctrl-C clears the line
+            } catch (EndOfFileException e) {
+                out.println();
+                return;
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            List<List<String>> commands;
+            try {
+                commands = CommandSplitter.split(line);
+            } catch (RuntimeException e) {
+                ErrorReport.report(e, false, err, context.diagnostics());
+                continue;
+            }
+            runInterruptibly(commands, terminal, out, err);
+            Candidates.invalidate();
+        }
+    }
+
+    /** Runs a line on a worker thread; Ctrl-C interrupts it and, if it does not stop at once, abandons it. */
+    private void runInterruptibly(List<List<String>> commands, Terminal terminal, PrintWriter out, PrintWriter err) {
+        OutputGate gate = new OutputGate(out, err);
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicInteger status = new AtomicInteger();
+        Thread worker = new Thread(() -> {
+            try {
+                status.set(dispatcher.runAll(commands, gate.out(), gate.err()));
+            } finally {
+                done.countDown();
+            }
+        }, "lvsh-command");
+        worker.setDaemon(true);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> {
+            interrupted.set(true);
+            worker.interrupt();
+        });
+        try {
+            worker.start();
+            while (!done.await(50, TimeUnit.MILLISECONDS)) {
+                if (interrupted.get() && !done.await(GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
+                    gate.close();
+                    dispatcher.forget(); // the abandoned thread keeps its command objects to itself
+                    err.println("error: interrupted; the pending call was abandoned");
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            terminal.handle(Terminal.Signal.INT, previous);
+            out.flush();
+        }
+    }
+
+    private static DefaultParser parser() {
+        DefaultParser parser = new DefaultParser();
+        parser.setEofOnUnclosedQuote(false); // Enter runs the line; virsh's own rules judge the quotes
+        parser.setEofOnEscapedNewLine(true);
+        return parser;
+    }
+
+    private void banner(PrintWriter out, PrintWriter err) {
+        boolean quiet = context.settings().quiet();
+        if (!quiet) {
+            out.println("Welcome to lvsh, the virtualization interactive terminal.");
+            out.println();
+            out.println("Type:  'help' for help with commands");
+            out.println("       'quit' to quit");
+            out.println();
+            out.flush();
+        }
+        try {
+            session.connection();
+        } catch (RuntimeException e) {
+            ErrorReport.report(e, false, err, context.diagnostics());
+            if (!quiet) {
+                out.println("Not connected. Try 'connect test:///default' for the built-in demo host.");
+                out.println();
+            }
+        }
+        out.flush();
+    }
+
+    /** "lvsh (URI) # ", '>' when read-only, and a word when there is no usable connection. */
+    String prompt() {
+        Connection c = session.peek();
+        String mark = session.readOnly() ? ">" : "#";
+        if (c == null) {
+            return "lvsh (not connected) " + mark + " ";
+        }
+        String where = c.lostReason() == null ? c.uri() : c.uri() + ", connection lost";
+        return "lvsh (" + where + ") " + (c.readOnly() ? ">" : "#") + " ";
+    }
+
+    private void shutdown(LineReader reader, Terminal terminal) {
+        try {
+            reader.getHistory().save();
+        } catch (IOException | RuntimeException e) {
+            // history is a convenience: never fail the exit over it
+        }
+        session.close();
+        try {
+            terminal.close();
+        } catch (IOException e) {
+            // the terminal is going away anyway
+        }
+    }
+
+    /** Where the history lives: $XDG_CACHE_HOME/lvsh/history or ~/.cache/lvsh/history, private to the user. */
+    static final class History {
+        private History() {
+        }
+
+        static Path file() {
+            String cache = System.getenv("XDG_CACHE_HOME");
+            Path dir = cache != null && !cache.isEmpty() ? Paths.get(cache, "lvsh")
+                    : Paths.get(System.getProperty("user.home"), ".cache", "lvsh");
+            Path file = dir.resolve("history");
+            try {
+                if (!Files.isDirectory(dir)) {
+                    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rwx------")));
+                }
+                if (!Files.exists(file)) {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rw-------")));
+                } else {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                // no history file: the shell still works, it just forgets
+            }
+            return file;
+        }
     }
 }

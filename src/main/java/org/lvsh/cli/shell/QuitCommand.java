@@ -9,4 +9,9 @@ public final class QuitCommand extends LvshCommand {
     protected void run() {
         context.requestExit();
     }
+
+    @Override
+    protected boolean printsTrailer() {
+        return false;
+    }
 }

@@ -1,0 +1,33 @@
+package org.lvsh.repl;
+
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.lvsh.libvirt.CredentialPrompter;
+
+/**
+ * Credentials in the shell: asked on the shell's terminal by a reader of their own, with no history (an answer
+ * never lands in the history file) and '*' for each character of a secret.
+ */
+final class ShellPrompter implements CredentialPrompter {
+    private final Terminal terminal;
+
+    ShellPrompter(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    @Override
+    public char[] ask(String prompt, boolean echo) {
+        LineReader reader = LineReaderBuilder.builder().terminal(terminal)
+                .variable(LineReader.DISABLE_HISTORY, true)
+                .build();
+        try {
+            String answer = reader.readLine(prompt + ": ", echo ? null : '*');
+            return answer.toCharArray();
+        } catch (UserInterruptException | EndOfFileException e) {
+            return null; // the user gave up: authentication is cancelled
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.lvsh.support;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.lvsh.Lvsh;
+
+/** Runs lvsh (in this JVM, or as the real launcher) and virsh, capturing what they print. */
+public final class Run {
+    private Run() {
+    }
+
+    /** What a run printed and how it ended. */
+    public record Result(int status, String out, String err) {
+        public List<String> lines() {
+            return out.isEmpty() ? List.of() : List.of(out.split("\n", -1));
+        }
+    }
+
+    /** lvsh in this JVM reading {@code stdin}: script mode unless args hold a command. */
+    public static Result script(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = new Lvsh(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                false).run(args);
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** lvsh one-shot in this JVM. */
+    public static Result lvsh(String... args) {
+        return script("", args);
+    }
+
+    /** virsh, the reference, in a UTF-8 locale. */
+    public static Result virsh(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add("virsh");
+        command.addAll(List.of(args));
+        return process(command, "", Map.of());
+    }
+
+    /** The installed-style launcher (bin/lvsh), as a user runs it. */
+    public static Result launcher(String stdin, Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Project.launcher().toString());
+        command.addAll(List.of(args));
+        return process(command, stdin, env);
+    }
+
+    public static Result process(List<String> command, String stdin, Map<String, String> env) {
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command);
+            pb.environment().put("LC_ALL", "C.UTF-8");
+            pb.environment().remove("LIBVIRT_DEFAULT_URI");
+            pb.environment().remove("LVSH_DEFAULT_URI");
+            pb.environment().putAll(env);
+            Process p = pb.start();
+            p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+            p.getOutputStream().close();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            Thread errReader = new Thread(() -> {
+                try {
+                    p.getErrorStream().transferTo(err);
+                } catch (IOException e) {
+                    // process gone
+                }
+            });
+            errReader.start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("timed out: " + command);
+            }
+            errReader.join();
+            return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8),
+                    err.toString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AssertionError("cannot run " + command + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
