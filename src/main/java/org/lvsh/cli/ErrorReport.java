@@ -58,8 +58,8 @@ public final class ErrorReport {
             case AUTHENTICATION -> new Failure(ExitStatus.CONNECT,
                     e.message().startsWith("authentication") ? e.message() : "authentication failed: " + e.message(),
                     e);
-            case UNREACHABLE -> new Failure(ExitStatus.CONNECT,
-                    "failed to connect to the hypervisor: " + e.message() + DEMO_HINT, e);
+            case UNREACHABLE -> new Failure(ExitStatus.CONNECT, "failed to connect to the hypervisor: " + e.message()
+                    + (c.uri() != null && c.uri().startsWith("test:") ? "" : DEMO_HINT), e);
         };
     }
 

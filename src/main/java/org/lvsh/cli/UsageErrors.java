@@ -41,6 +41,9 @@ final class UsageErrors {
             return Failure.usage("Numeric value '" + e.getValue() + "' for <" + label(arg)
                     + "> option is malformed or out of range");
         }
+        if (e.getCause() instanceof picocli.CommandLine.TypeConversionException conversion) {
+            return Failure.usage(conversion.getMessage()); // our converters word their own messages
+        }
         return Failure.usage(message(e));
     }
 

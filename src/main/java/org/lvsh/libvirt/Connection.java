@@ -36,26 +36,26 @@ public final class Connection implements AutoCloseable {
         } catch (LibvirtException e) {
             LibvirtError error = ErrorCapture.of(e);
             if (auth.lackedTerminal()) {
-                throw new ConnectionFailure(ConnectionFailure.Kind.NO_TERMINAL, error);
+                throw new ConnectionFailure(ConnectionFailure.Kind.NO_TERMINAL, uri, error);
             }
             boolean refused = error.is(ErrorNumber.VIR_ERR_AUTH_FAILED) || error.is(ErrorNumber.VIR_ERR_AUTH_CANCELLED)
                     || error.is(ErrorNumber.VIR_ERR_AUTH_UNAVAILABLE);
             throw new ConnectionFailure(refused ? ConnectionFailure.Kind.AUTHENTICATION
-                    : ConnectionFailure.Kind.UNREACHABLE, error);
+                    : ConnectionFailure.Kind.UNREACHABLE, uri, error);
         }
         Connection c = new Connection(connect, readOnly);
         try {
             c.startKeepalive(keepalive);
             c.watchForClose();
-        } catch (RuntimeException e) {
+        } catch (LibvirtFailure e) {
             c.close();
-            throw e;
+            throw new ConnectionFailure(ConnectionFailure.Kind.UNREACHABLE, uri, e.error());
         }
         return c;
     }
 
     private void startKeepalive(Keepalive keepalive) {
-        if (keepalive.interval() <= 0 || !EventLoop.running()) {
+        if (keepalive.interval() <= 0 || !EventLoop.running() && !keepalive.forced()) {
             return;
         }
         try {

@@ -5,12 +5,19 @@ public final class ConnectionFailure extends RuntimeException {
     public enum Kind { UNREACHABLE, AUTHENTICATION, NO_TERMINAL }
 
     private final Kind kind;
+    private final String uri;
     private final transient LibvirtError error;
 
-    public ConnectionFailure(Kind kind, LibvirtError error) {
+    public ConnectionFailure(Kind kind, String uri, LibvirtError error) {
         super(error == null ? kind.name() : error.message());
         this.kind = kind;
+        this.uri = uri;
         this.error = error;
+    }
+
+    /** The URI that was asked for; null for libvirt's default. */
+    public String uri() {
+        return uri;
     }
 
     public Kind kind() {

@@ -81,7 +81,7 @@ public final class Session implements AutoCloseable {
     }
 
     private Connection open(String target, boolean ro) {
-        if (target == null || !target.startsWith("test:")) {
+        if (target == null || !target.startsWith("test:") || keepalive.forced()) {
             EventLoop.start(); // keepalive and close callbacks need it; the in-process test driver does not
         }
         CredentialPrompter p;

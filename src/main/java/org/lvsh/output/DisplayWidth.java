@@ -19,13 +19,13 @@ public final class DisplayWidth {
 
     /**
      * Control characters written as \xHH so that a hostile name cannot move the cursor or clear the screen, as
-     * virsh's tables do.
+     * virsh's tables do; a backslash before an x is escaped too, so that the escapes stay unambiguous.
      */
     public static String safe(String s) {
         StringBuilder b = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isISOControl(c)) {
+            if (Character.isISOControl(c) || c == '\\' && i + 1 < s.length() && s.charAt(i + 1) == 'x') {
                 if (b == null) {
                     b = new StringBuilder(s.length() + 8).append(s, 0, i);
                 }

@@ -1,0 +1,117 @@
+package org.lvsh.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.lvsh.support.Run;
+import org.lvsh.support.Run.Result;
+
+/** One "error: ..." line in virsh's words, the contract's exit statuses, never a stack trace. */
+class ErrorsAndStatusTest {
+    private static final String URI = "test:///default";
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "nosuchcmd|2|unknown command: 'nosuchcmd'",
+        "list --bogus|2|command 'list' doesn't support option --bogus",
+        "list all|2|unexpected data 'all'",
+        "dominfo|2|command 'dominfo' requires <domain> option",
+        "dominfo test extra|2|unexpected data 'extra'",
+        "freecell abc|2|Numeric value 'abc' for <cellno> option is malformed or out of range",
+        "freecell --cellno|2|expected syntax: --cellno <number>",
+        "freecell --cellno 0 --cellno 1|2|option --cellno already seen",
+        "freecell --all --cellno 0|2|Options --all and --cellno are mutually exclusive",
+        "freecell -1|2|cell number must be non-negative integer",
+        "freecell 5|1|invalid argument: Range exceeds available cells",
+        "freepages|2|missing cellno argument",
+        "freepages --cellno 0|2|missing pagesize argument",
+        "freepages 0 4x|2|Scaled numeric value '4x' for <pagesize> option is malformed or out of range",
+        "list --table --name|2|Options --table and --name are mutually exclusive",
+        "list --table --uuid|2|Options --table and --uuid are mutually exclusive",
+        "dominfo nosuch|1|failed to get domain 'nosuch'",
+        "domid 1|1|failed to get domain '1'",
+        "help bogus|1|command or command group 'bogus' doesn't exist",
+        "list -o xml|2|unknown output format 'xml' (expected table, json, yaml, csv or name)",
+        "nodeinfo -o name|2|this command has no names to print; -o name fits list and domain commands",
+    })
+    void usageAndFailures(String command, int status, String message) {
+        Result r = Run.lvsh(("-c " + URI + " " + command).split(" "));
+        assertEquals("error: " + message + "\n", r.err());
+        assertEquals(status, r.status());
+    }
+
+    @Test
+    void unknownGlobalOption() {
+        Result r = Run.lvsh("--bogus", "list");
+        assertEquals("error: unsupported option '--bogus'. See --help.\n", r.err());
+        assertEquals(2, r.status());
+    }
+
+    @Test
+    void unreachableHypervisorSuggestsTheDemoHost() {
+        Result r = Run.lvsh("-c", "qemu:///system?socket=/nonexistent/sock", "nodeinfo");
+        assertEquals(3, r.status());
+        assertEquals("error: failed to connect to the hypervisor: Failed to connect socket to "
+                + "'/nonexistent/sock': No such file or directory; try -c test:///default for the built-in demo host\n",
+                r.err());
+        assertFalse(r.err().contains("libvirt:"), "libvirt's own stderr printer must stay silent");
+    }
+
+    @Test
+    void keepaliveForcedOnADriverWithoutIt() {
+        Result r = Run.lvsh("-K", "3", "-c", URI, "uri");
+        assertEquals(3, r.status());
+        assertTrue(r.err().startsWith("error: failed to connect to the hypervisor: cannot set up keepalive"),
+                r.err());
+        assertEquals(0, Run.lvsh("-k", "0", "-c", URI, "uri").status());
+    }
+
+    @Test
+    void badGlobalValues() {
+        assertEquals(2, Run.lvsh("-d", "9", "-c", URI, "uri").status());
+        assertEquals(2, Run.lvsh("-k", "-1", "-c", URI, "uri").status());
+        assertEquals(2, Run.lvsh("-c").status());
+    }
+
+    @Test
+    void severalCommandsRunInOrderAndTheLastFailureDecides() {
+        Result r = Run.lvsh("-c", URI, "domid nosuch; uri");
+        assertEquals("\ntest:///default\n\n", r.out());
+        assertEquals("error: failed to get domain 'nosuch'\n", r.err());
+        assertEquals(1, r.status());
+    }
+
+    @Test
+    void aParseErrorRunsNothing() {
+        Result r = Run.lvsh("-c", URI, "uri; domid --bogus");
+        assertEquals("", r.out());
+        assertEquals(2, r.status());
+    }
+
+    @Test
+    void timingLikeVirsh() {
+        Result r = Run.lvsh("-t", "-c", URI, "uri");
+        assertTrue(r.out().matches("test:///default\n\n\\(Time: \\d+\\.\\d{3} ms\\)\n\n"), r.out());
+        Result json = Run.lvsh("-t", "-c", URI, "--json", "uri");
+        assertEquals("{\n  \"uri\": \"test:///default\"\n}\n", json.out());
+        assertTrue(json.err().matches("\\(Time: \\d+\\.\\d{3} ms\\)\n"), json.err());
+    }
+
+    @Test
+    void debugShowsWhatHappenedButNeverAStackTraceForUserErrors() {
+        Result r = Run.lvsh("-d", "0", "-c", URI, "dominfo", "nosuch");
+        assertTrue(r.err().contains("error: failed to get domain 'nosuch'"));
+        assertTrue(r.err().contains("lvsh: info: command dominfo: status 1"));
+    }
+
+    @Test
+    void optionsAfterTheCommandInOneShot() {
+        Result r = Run.lvsh("uri", "-c", URI);
+        assertEquals("test:///default\n\n", r.out());
+        assertEquals(0, r.status());
+    }
+}
