@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lvsh.cli.domain.DomidCommand;
+import org.lvsh.cli.domain.EventCommand;
 import org.lvsh.cli.domain.DominfoCommand;
 import org.lvsh.cli.domain.DomnameCommand;
 import org.lvsh.cli.domain.DomstateCommand;
@@ -32,6 +33,7 @@ public final class CommandCatalog {
     public enum Group {
         DOMAIN("Domain Management", "domain"),
         MONITOR("Domain Monitoring", "monitor"),
+        EVENTS("Domain Events", "events"),
         HOST("Host and Hypervisor", "host"),
         SHELL("lvsh itself", "lvsh");
 
@@ -62,6 +64,7 @@ public final class CommandCatalog {
         add("dominfo", Group.MONITOR, DominfoCommand.class, false);
         add("domstate", Group.MONITOR, DomstateCommand.class, false);
         add("list", Group.MONITOR, ListCommand.class, false);
+        add("event", Group.EVENTS, EventCommand.class, false);
         add("capabilities", Group.HOST, CapabilitiesCommand.class, false);
         add("freecell", Group.HOST, FreecellCommand.class, false);
         add("freepages", Group.HOST, FreepagesCommand.class, false);

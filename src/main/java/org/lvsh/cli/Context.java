@@ -18,6 +18,8 @@ public final class Context {
     private Diagnostics diagnostics;
     private volatile boolean exitRequested;
     private Runnable onConnectionChange = () -> { };
+    private java.util.function.Consumer<String> printAbove;
+    private final BackgroundWatches backgroundWatches = new BackgroundWatches();
 
     public Context(Session session, Settings settings, Mode mode, CommandCatalog catalog, Diagnostics diagnostics) {
         this.session = session;
@@ -87,12 +89,31 @@ public final class Context {
         return exitRequested;
     }
 
+    /** Lines that arrive while the user types (background events): above the shell's prompt, else stdout. */
+    public void printAbove(String line) {
+        java.util.function.Consumer<String> p = printAbove;
+        if (p != null) {
+            p.accept(line);
+        } else {
+            System.out.println(line);
+        }
+    }
+
+    public void usePrintAbove(java.util.function.Consumer<String> printer) {
+        printAbove = printer;
+    }
+
+    public BackgroundWatches backgroundWatches() {
+        return backgroundWatches;
+    }
+
     /** The shell redraws its prompt when the connection changes. */
     public void onConnectionChange(Runnable listener) {
         onConnectionChange = listener;
     }
 
     public void connectionChanged() {
+        backgroundWatches.stopAll(); // they watched the old connection
         onConnectionChange.run();
     }
 }

@@ -33,6 +33,14 @@ public final class DomainArgument {
         return text;
     }
 
+    /** The text given, or null when the domain is optional and none was given (event --domain). */
+    public String optionalText() {
+        if (positional == null && option == null) {
+            return null;
+        }
+        return text("event");
+    }
+
     /** Looks the domain up in the ways the command allows; the caller closes it. */
     public OpenDomain open(Connection c, String command, Set<Domains.By> ways) {
         return Domains.lookup(c, text(command), ways);

@@ -47,7 +47,7 @@ public abstract class LvshCommand implements Callable<Integer> {
     }
 
     /** The format this invocation asked for (or the global one): errors follow it too. */
-    Format format() {
+    protected Format format() {
         return context.format(outputOptions.format());
     }
 

@@ -14,6 +14,7 @@ public final class Connection implements AutoCloseable {
     private final Connect connect;
     private final boolean readOnly;
     private final String uri;
+    private final EventHub events;
     private volatile String lostReason;
     private boolean closed;
 
@@ -21,6 +22,12 @@ public final class Connection implements AutoCloseable {
         this.connect = connect;
         this.readOnly = readOnly;
         this.uri = LibvirtFailure.call(connect::getURI);
+        this.events = new EventHub(connect);
+    }
+
+    /** This connection's domain events. */
+    public EventHub events() {
+        return events;
     }
 
     /**
@@ -122,6 +129,9 @@ public final class Connection implements AutoCloseable {
             return;
         }
         closed = true;
+        if (EventLoop.running()) {
+            events.close();
+        }
         try {
             if (EventLoop.running()) {
                 connect.unregisterCloseListener();

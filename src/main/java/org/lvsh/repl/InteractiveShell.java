@@ -67,6 +67,7 @@ public final class InteractiveShell {
                 .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
                 .build();
         session.usePrompter(new ShellPrompter(terminal));
+        context.usePrintAbove(reader::printAbove);
         Thread cleanup = new Thread(() -> shutdown(reader, terminal), "lvsh-shutdown");
         Runtime.getRuntime().addShutdownHook(cleanup); // SIGTERM, SIGHUP: close the connection, keep history
         PrintWriter out = terminal.writer();
@@ -188,6 +189,7 @@ public final class InteractiveShell {
     }
 
     private void shutdown(LineReader reader, Terminal terminal) {
+        context.backgroundWatches().stopAll();
         try {
             reader.getHistory().save();
         } catch (IOException | RuntimeException e) {

@@ -1,0 +1,179 @@
+package org.lvsh.cli.domain;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.lvsh.cli.ConnectedCommand;
+import org.lvsh.cli.Context;
+import org.lvsh.cli.DomainArgument;
+import org.lvsh.cli.Failure;
+import org.lvsh.libvirt.Connection;
+import org.lvsh.libvirt.Domains;
+import org.lvsh.libvirt.EventHub;
+import org.lvsh.libvirt.EventKind;
+import org.lvsh.libvirt.OpenDomain;
+import org.lvsh.model.DomainEventRecord;
+import org.lvsh.output.EventText;
+import org.lvsh.output.Format;
+import org.lvsh.output.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "event", header = "Domain Events",
+        description = "List event types, or wait for domain events to occur")
+public final class EventCommand extends ConnectedCommand {
+    @Mixin
+    DomainArgument domain;
+
+    @Option(names = "--event", paramLabel = "EVENT", description = "which event type to wait for",
+            completionCandidates = EventNames.class)
+    String event;
+
+    @Option(names = "--all", description = "wait for all events instead of just one type")
+    boolean all;
+
+    @Option(names = "--loop", description = "loop until timeout or interrupt, rather than one-shot")
+    boolean loop;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "timeout seconds")
+    Integer timeout;
+
+    @Option(names = "--list", description = "list valid event types")
+    boolean list;
+
+    @Option(names = "--timestamp", description = "show timestamp for each printed event")
+    boolean timestamp;
+
+    @Option(names = "--background", description = "(shell) keep watching in the background; events are printed "
+            + "above the prompt until 'event --stop'")
+    boolean background;
+
+    @Option(names = "--stop", description = "(shell) stop the background watches")
+    boolean stop;
+
+    /** Completion candidates for --event. */
+    public static final class EventNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            List<String> names = new ArrayList<>();
+            for (EventKind k : EventKind.values()) {
+                names.add(k.virshName());
+            }
+            return names.iterator();
+        }
+    }
+
+    @Override
+    protected void run() {
+        exclusive(all, "all", event != null, "event");
+        exclusive(list, "list", all, "all");
+        exclusive(list, "list", event != null, "event");
+        if (list) {
+            output().emit(new EventNames(), o -> new EventNames().forEach(o::println));
+            return;
+        }
+        if (stop) {
+            context.backgroundWatches().stopAll();
+            return;
+        }
+        if (event == null && !all) {
+            throw Failure.usage("one of --list, --all, or --event <type> is required");
+        }
+        Set<EventKind> kinds = all ? EnumSet.allOf(EventKind.class) : EnumSet.of(kind(event));
+        if (timeout != null && timeout <= 0) {
+            throw Failure.usage("invalid timeout");
+        }
+        if (background && context.mode() != Context.Mode.SHELL) {
+            throw Failure.usage("--background needs the interactive shell");
+        }
+        Connection c = connection();
+        String uuid = null;
+        String text = domain.optionalText();
+        if (text != null) {
+            try (OpenDomain d = domain.open(c, "event", Domains.ANY)) {
+                uuid = Domains.uuid(d);
+            }
+        }
+        if (background) {
+            EventHub.Subscription s = c.events().watch(kinds, uuid, e -> context.printAbove(render(e)));
+            context.backgroundWatches().add(s);
+            return;
+        }
+        waitForEvents(c, kinds, uuid);
+    }
+
+    private static EventKind kind(String name) {
+        EventKind k = EventKind.byName(name);
+        if (k == null) {
+            throw Failure.usage("unknown event type " + name + " (lvsh watches: "
+                    + String.join(", ", new EventNames()) + ")");
+        }
+        return k;
+    }
+
+    /** virsh's wait: until the first event (or every event with --loop), the timeout, or Ctrl-C. */
+    private void waitForEvents(Connection c, Set<EventKind> kinds, String uuid) {
+        BlockingQueue<DomainEventRecord> queue = new LinkedBlockingQueue<>();
+        long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(timeout);
+        int count = 0;
+        String ending = null;
+        try (EventHub.Subscription s = c.events().watch(kinds, uuid, queue::offer);
+             Interrupts interrupts = Interrupts.forCommandThread(context.mode())) {
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    ending = "event loop timed out";
+                    break;
+                }
+                DomainEventRecord e = queue.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)),
+                        TimeUnit.NANOSECONDS);
+                if (e != null) {
+                    emit(e);
+                    count++;
+                    if (!loop) {
+                        break;
+                    }
+                }
+                if (c.lostReason() != null) {
+                    throw Failure.failed("the connection was lost: " + c.lostReason());
+                }
+            }
+        } catch (InterruptedException e) {
+            ending = "event loop interrupted";
+        }
+        summary(ending, count);
+        if (count == 0) {
+            throw new Failure(1, "no events received", null);
+        }
+    }
+
+    private void emit(DomainEventRecord e) {
+        spec.commandLine().getOut().println(render(e));
+        spec.commandLine().getOut().flush();
+    }
+
+    private String render(DomainEventRecord e) {
+        return format() == Format.JSON ? Json.line(e) : EventText.line(e, timestamp);
+    }
+
+    /** virsh's closing lines; with --json they go to stderr, so that stdout stays one JSON object a line. */
+    private void summary(String ending, int count) {
+        java.io.PrintWriter w = format().structured() ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        if (ending != null) {
+            w.println(ending);
+        }
+        w.println("events received: " + count);
+        w.flush();
+    }
+
+    @Override
+    protected boolean printsTrailer() {
+        return !background;
+    }
+}
