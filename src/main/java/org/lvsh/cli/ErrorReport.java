@@ -43,6 +43,9 @@ public final class ErrorReport {
         if (t instanceof LibvirtFailure l) {
             return new Failure(ExitStatus.FAILED, l.error().message(), l.error());
         }
+        if (t instanceof org.lvsh.xml.XmlRefused x) {
+            return Failure.failed(x.getMessage());
+        }
         if (t instanceof FormatNotAvailable f) {
             return Failure.usage(f.getMessage());
         }

@@ -67,7 +67,7 @@ public final class EventHub {
         if (!watches.remove(w)) {
             return;
         }
-        for (EventKind k : EnumSet.copyOf(registered.keySet())) {
+        for (EventKind k : new java.util.ArrayList<>(registered.keySet())) {
             if (watches.stream().noneMatch(other -> other.kinds.contains(k))) {
                 deregister(k);
             }
@@ -163,7 +163,7 @@ public final class EventHub {
         for (Watch w : watches) {
             watches.remove(w);
         }
-        for (EventKind k : EnumSet.copyOf(registered.keySet())) {
+        for (EventKind k : new java.util.ArrayList<>(registered.keySet())) {
             deregister(k);
         }
     }

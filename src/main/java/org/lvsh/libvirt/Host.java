@@ -7,6 +7,8 @@ import java.util.List;
 import org.libvirt.Connect;
 import org.libvirt.Library;
 import org.lvsh.libvirt.jna.Natives;
+import org.lvsh.xml.CapabilitiesParser;
+import org.lvsh.model.Capabilities;
 import org.lvsh.model.ConnectionInfo;
 import org.lvsh.model.FreeCells;
 import org.lvsh.model.FreePages;
@@ -91,13 +93,32 @@ public final class Host {
         return version / 1_000_000 + "." + version / 1_000 % 1_000 + "." + version % 1_000;
     }
 
-    /** NUMA cell ids as capabilities lists them (they need not be contiguous). */
-    public static List<Integer> numaCellIds(Connection c) {
-        throw new UnsupportedOperationException("capabilities parsing pending");
+    /** The host's capabilities, parsed (the XML comes from the daemon: parsed defensively). */
+    public static Capabilities capabilities(Connection c) {
+        return CapabilitiesParser.parse(capabilitiesXml(c));
     }
 
-    /** Page sizes the host CPU supports, in KiB, ascending. */
+    /** NUMA cell ids as capabilities lists them (they need not be contiguous), as virsh's freecell --all. */
+    public static List<Integer> numaCellIds(Connection c) {
+        Capabilities.Topology topology = capabilities(c).host().topology();
+        List<Integer> ids = new ArrayList<>();
+        if (topology != null) {
+            for (Capabilities.Cell cell : topology.cells()) {
+                if (cell.id() != null) {
+                    ids.add(cell.id());
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Page sizes the host CPU supports, in KiB, ascending and distinct, as virsh's freepages --all. */
     public static long[] pageSizesKib(Connection c) {
-        throw new UnsupportedOperationException("capabilities parsing pending");
+        Capabilities.HostCpu cpu = capabilities(c).host().cpu();
+        if (cpu == null) {
+            return new long[0];
+        }
+        return cpu.pages().stream().map(Capabilities.PageSize::sizeKib).filter(java.util.Objects::nonNull)
+                .mapToLong(Long::longValue).sorted().distinct().toArray();
     }
 }

@@ -4,12 +4,16 @@ import org.lvsh.cli.ConnectedCommand;
 import org.lvsh.cli.Failure;
 import org.lvsh.libvirt.Host;
 import org.lvsh.libvirt.LibvirtFailure;
+import org.lvsh.model.Capabilities;
+import org.lvsh.output.CapabilitiesText;
+import org.lvsh.xml.CapabilitiesParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "capabilities", header = "capabilities", description = "Returns capabilities of hypervisor/driver.")
+@Command(name = "capabilities", header = "capabilities", description = {"Returns capabilities of hypervisor/driver: host CPU, NUMA cells, security models, migration,",
+                "and the guests it can run. --xml prints libvirt's XML as virsh does."})
 public final class CapabilitiesCommand extends ConnectedCommand {
-    @Option(names = "--xml", description = "print libvirt's capabilities XML as it is")
+    @Option(names = "--xml", description = "print libvirt's capabilities XML, as virsh capabilities does")
     boolean xml;
 
     @Override
@@ -20,6 +24,11 @@ public final class CapabilitiesCommand extends ConnectedCommand {
         } catch (LibvirtFailure e) {
             throw Failure.failed("failed to get capabilities", e.error());
         }
-        output().emit(text, out -> out.println(text));
+        if (xml) {
+            output().emit(text, out -> out.println(text)); // virsh prints the document and one more newline
+            return;
+        }
+        Capabilities caps = CapabilitiesParser.parse(text);
+        output().emit(caps, out -> CapabilitiesText.render(caps, out));
     }
 }
