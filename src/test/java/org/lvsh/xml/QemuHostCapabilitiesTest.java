@@ -49,7 +49,7 @@ class QemuHostCapabilitiesTest {
 
     @Test
     void hostFacts() {
-        assertEquals("93e0c0d6-9ed8-42e6-92f5-575b5d9755e5", caps.host().uuid());
+        assertEquals("6b02b00d-a256-49a6-b1ec-74beee5e1eef", caps.host().uuid());
         assertEquals(List.of(), caps.host().powerManagement());
         assertEquals(Boolean.FALSE, caps.host().iommu());
         assertEquals(new Migration(true, List.of("tcp", "rdma")), caps.host().migration());
@@ -62,9 +62,9 @@ class QemuHostCapabilitiesTest {
 
     @Test
     void numaCell() {
-        assertEquals(List.of(new Cell(0, 4155608L,
+        assertEquals(List.of(new Cell(0, 4286680L,
                         List.of(new Cpu(0, 0, 0, null, 0, "0"), new Cpu(1, 0, 0, null, 1, "1")),
-                        List.of(new CellPages(4L, 1038902L), new CellPages(2048L, 0L), new CellPages(1048576L, 0L)),
+                        List.of(new CellPages(4L, 1071670L), new CellPages(2048L, 0L), new CellPages(1048576L, 0L)),
                         List.of(new Distance(0, 10)))),
                 caps.host().topology().cells());
     }
