@@ -1,0 +1,148 @@
+package org.lvsh.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lvsh.support.Project;
+import org.lvsh.support.Pty;
+
+/** The interactive shell on a real pseudo-terminal: prompt, completion, Ctrl-C, Ctrl-D, history. */
+class InteractiveShellIT {
+    /** The prompt waiting for input: the last thing on the screen (not the echo of a typed line). */
+    private static final String PROMPT = "lvsh \\(test:///default\\) # \\z";
+
+    @TempDir
+    Path cache;
+
+    private Pty shell(String... args) {
+        return Pty.start(Project.launcher() + " " + String.join(" ", args), Map.of("XDG_CACHE_HOME",
+                cache.toString()));
+    }
+
+    @Test
+    void promptCommandsAndCompletion() {
+        try (Pty pty = shell("-c", "test:///default")) {
+            pty.expect("Welcome to lvsh.*'help' for help with commands.*" + PROMPT);
+            pty.type("nodeinfo\r");
+            pty.expect("Memory size:         3145728 KiB\n\n" + PROMPT);
+            pty.type("dominfo t\t");
+            pty.expect("dominfo test");
+            pty.type("\r");
+            pty.expect("Name:           test\n.*" + PROMPT);
+            pty.type("freecell --cellno \t\t");
+            pty.expect("0\\s+1");
+            pty.type("\u0003"); // Ctrl-C clears the line, the shell stays
+            pty.expect(PROMPT);
+            pty.type("list --al");
+            pty.expect("list --al");
+            pty.type("\u0003");
+            pty.expect(PROMPT);
+            pty.type("uri\r"); // the half-typed list is gone: only uri runs
+            String out = pty.expect("test:///default\n\n" + PROMPT);
+            assertFalse(out.contains("unknown"), out);
+            pty.type("quit\r");
+            assertEquals(0, pty.waitFor(Duration.ofSeconds(10)));
+        }
+    }
+
+    @Test
+    void readOnlyPromptAndCtrlD() {
+        try (Pty pty = shell("-q", "-r", "-c", "test:///default")) {
+            pty.expect("lvsh \\(test:///default\\) > \\z");
+            assertFalse(pty.all().contains("Welcome"), "-q: no banner");
+            pty.type("\u0004");
+            assertEquals(0, pty.waitFor(Duration.ofSeconds(10)));
+        }
+    }
+
+    @Test
+    void ctrlCEndsAWaitingCommandAndTheShellGoesOn() {
+        try (Pty pty = shell("-c", "test:///default")) {
+            pty.expect(PROMPT);
+            pty.type("event --all --loop\r");
+            pty.expect("event --all --loop\n");
+            sleep(500);
+            pty.type("\u0003");
+            pty.expect("event loop interrupted\nevents received: 0\n.*" + PROMPT, Duration.ofSeconds(5));
+            pty.type("uri\r");
+            pty.expect("test:///default\n\n" + PROMPT);
+        }
+    }
+
+    /** A daemon that accepts but never answers: connecting hangs in libvirt until Ctrl-C abandons it. */
+    @Test
+    void ctrlCAbandonsACallThatNeverReturns() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             Pty pty = shell("-c", "test:///default")) {
+            List<Socket> accepted = new ArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(silent.accept());
+                    }
+                } catch (IOException e) {
+                    // closed at the end of the test
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            pty.expect(PROMPT);
+            pty.type("connect qemu+tcp://127.0.0.1:" + silent.getLocalPort() + "/system\r");
+            sleep(1500);
+            long start = System.nanoTime();
+            pty.type("\u0003");
+            pty.expect("error: interrupted; the pending call was abandoned\n" + PROMPT, Duration.ofSeconds(3));
+            assertTrue((System.nanoTime() - start) / 1_000_000 < 2000, "prompt back promptly");
+            for (int i = 0; i < 3; i++) { // repeated Ctrl-C at the prompt is harmless
+                pty.type("\u0003");
+                pty.expect(PROMPT);
+            }
+            pty.type("uri\r"); // and the old connection is still there
+            pty.expect("test:///default\n\n" + PROMPT);
+        }
+    }
+
+    @Test
+    void historyPersistsPrivately() throws IOException {
+        try (Pty pty = shell("-c", "test:///default")) {
+            pty.expect(PROMPT);
+            pty.type("hostname\r");
+            pty.expect(PROMPT);
+            pty.type("quit\r");
+            pty.waitFor(Duration.ofSeconds(10));
+        }
+        Path history = cache.resolve("lvsh/history");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(history)));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(history.getParent())));
+        assertTrue(Files.readString(history).contains("hostname"));
+        try (Pty pty = shell("-c", "test:///default")) {
+            pty.expect(PROMPT);
+            pty.type("\u001bOA\u001bOA"); // up, up (keypad mode): quit, then hostname
+            pty.expect("hostname");
+            pty.type("\r");
+            pty.expect("vm\n\n" + PROMPT);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
