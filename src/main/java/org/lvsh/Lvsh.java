@@ -91,7 +91,7 @@ public final class Lvsh {
         }
         // Completion runs under the user's shell at every TAB: it must never stop to ask for a password.
         CredentialPrompter prompter = mode == Context.Mode.SHELL ? null
-                : command.get(0).equals("complete") ? CredentialPrompter.NEVER : new TtyPrompter();
+                : !command.isEmpty() && command.get(0).equals("complete") ? CredentialPrompter.NEVER : new TtyPrompter();
         Session session = new Session(settings.uri(), settings.readOnly(), settings.keepalive(), prompter);
         Context context = new Context(session, settings, mode, catalog, diagnostics);
         Candidates.use(session);
