@@ -89,10 +89,14 @@ public final class Lvsh {
         } catch (RuntimeException e) {
             return ErrorReport.report(e, false, err, Diagnostics.silent(err));
         }
-        // Completion runs under the user's shell at every TAB: it must never stop to ask for a password.
+        // Completion runs under the user's shell at every TAB: it must never ask for a password, nor warn.
+        boolean completing = !command.isEmpty() && command.get(0).equals("complete");
         CredentialPrompter prompter = mode == Context.Mode.SHELL ? null
-                : !command.isEmpty() && command.get(0).equals("complete") ? CredentialPrompter.NEVER : new TtyPrompter();
+                : completing ? CredentialPrompter.NEVER : new TtyPrompter();
         Session session = new Session(settings.uri(), settings.readOnly(), settings.keepalive(), prompter);
+        if (!completing) {
+            session.useWarnings(err::println);
+        }
         Context context = new Context(session, settings, mode, catalog, diagnostics);
         Candidates.use(session);
         Dispatcher dispatcher = new Dispatcher(context);

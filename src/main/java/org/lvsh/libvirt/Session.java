@@ -6,6 +6,7 @@ package org.lvsh.libvirt;
  */
 public final class Session implements AutoCloseable {
     private CredentialPrompter prompter;
+    private java.util.function.Consumer<String> warnings = w -> { };
     private Keepalive keepalive;
     private String uri;
     private boolean readOnly;
@@ -18,6 +19,11 @@ public final class Session implements AutoCloseable {
         this.readOnly = readOnly;
         this.keepalive = keepalive;
         this.prompter = prompter;
+    }
+
+    /** Where warnings about the connection go (a credentials file others can read). */
+    public synchronized void useWarnings(java.util.function.Consumer<String> sink) {
+        warnings = sink;
     }
 
     /** Who asks for credentials from now on (the shell brings its own terminal). */
@@ -85,8 +91,14 @@ public final class Session implements AutoCloseable {
             EventLoop.start(); // keepalive and close callbacks need it; the in-process test driver does not
         }
         CredentialPrompter p;
+        java.util.function.Consumer<String> warn;
         synchronized (this) {
             p = prompter != null ? prompter : CredentialPrompter.NEVER;
+            warn = warnings;
+        }
+        String warning = AuthFiles.warning(target);
+        if (warning != null) {
+            warn.accept(warning);
         }
         return Connection.open(target, ro, p, keepalive);
     }
