@@ -35,10 +35,13 @@ public final class Lvsh {
     private final InputStream in;
     private final PrintWriter out;
     private final PrintWriter err;
-    private final boolean terminal;
+    private final java.util.function.BooleanSupplier terminal;
 
-    /** @param terminal whether stdin and stdout are a terminal: no command then means the interactive shell */
-    public Lvsh(InputStream in, PrintStream out, PrintStream err, boolean terminal) {
+    /**
+     * @param terminal whether stdin and stdout are a terminal (no command then means the interactive shell);
+     *                 asked only when needed
+     */
+    public Lvsh(InputStream in, PrintStream out, PrintStream err, java.util.function.BooleanSupplier terminal) {
         this.in = in;
         this.terminal = terminal;
         // UTF-8 whatever the locale: JSON and names must not turn into '?' under LANG=C.
@@ -56,6 +59,15 @@ public final class Lvsh {
     }
 
     private int runChecked(String[] args) {
+        HeadStart head = HeadStart.begin(args, new TtyPrompter());
+        try {
+            return runWith(args, head);
+        } finally {
+            head.abandon();
+        }
+    }
+
+    private int runWith(String[] args, HeadStart head) {
         GlobalOptions globals = new GlobalOptions();
         CommandLine root = new CommandLine(globals);
         root.setStopAtPositional(true);
@@ -82,7 +94,7 @@ public final class Lvsh {
         }
         List<String> command = globals.command();
         Context.Mode mode = !command.isEmpty() ? Context.Mode.ONE_SHOT
-                : terminal ? Context.Mode.SHELL : Context.Mode.SCRIPT;
+                : terminal.getAsBoolean() ? Context.Mode.SHELL : Context.Mode.SCRIPT;
         Diagnostics diagnostics;
         try {
             diagnostics = new Diagnostics(settings.debug(), settings.log(), err);
@@ -97,6 +109,7 @@ public final class Lvsh {
         if (!completing) {
             session.useWarnings(err::println);
         }
+        head.handOver(session);
         Context context = new Context(session, settings, mode, catalog, diagnostics);
         Candidates.use(session);
         Dispatcher dispatcher = new Dispatcher(context);

@@ -8,8 +8,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        boolean terminal = Terminals.isTerminal(0) && Terminals.isTerminal(1);
-        int status = new Lvsh(System.in, System.out, System.err, terminal).run(args);
+        int status = new Lvsh(System.in, System.out, System.err,
+                () -> Terminals.isTerminal(0) && Terminals.isTerminal(1)).run(args);
         System.exit(status);
     }
 }

@@ -8,7 +8,7 @@ public record Settings(String uri, boolean readOnly, Format format, boolean quie
                        boolean timing, Integer debug, String log, Keepalive keepalive) {
 
     /** The URI to use: -c, then $LVSH_DEFAULT_URI, then $LIBVIRT_DEFAULT_URI, then libvirt's default (null). */
-    static String defaultUri(String explicit) {
+    public static String defaultUri(String explicit) {
         if (explicit != null) {
             return explicit;
         }

@@ -12,6 +12,7 @@ public final class Session implements AutoCloseable {
     private boolean readOnly;
     private Connection current;
     private ConnectionFailure failedOpen;
+    private java.util.concurrent.CompletableFuture<Connection> pending;
 
     /** @param uri null: libvirt's default (LIBVIRT_DEFAULT_URI, then its built-in choice) */
     public Session(String uri, boolean readOnly, Keepalive keepalive, CredentialPrompter prompter) {
@@ -42,8 +43,36 @@ public final class Session implements AutoCloseable {
         failedOpen = null;
     }
 
+    /** True when the session, untouched so far, would open exactly this connection. */
+    public synchronized boolean wouldOpen(String otherUri, boolean otherReadOnly) {
+        return current == null && pending == null && java.util.Objects.equals(uri, otherUri)
+                && readOnly == otherReadOnly && !keepalive.forced();
+    }
+
+    /** Takes over a connection already being opened (one-shot mode opens it while the command line is parsed). */
+    public synchronized void adopt(java.util.concurrent.CompletableFuture<Connection> opening) {
+        String warning = AuthFiles.warning(uri);
+        if (warning != null) {
+            warnings.accept(warning);
+        }
+        pending = opening;
+    }
+
     /** The open connection, opening it on first use. */
     public synchronized Connection connection() {
+        if (current == null && pending != null) {
+            java.util.concurrent.CompletableFuture<Connection> p = pending;
+            pending = null;
+            try {
+                current = p.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof ConnectionFailure f) {
+                    failedOpen = f;
+                    throw f;
+                }
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
         if (current == null) {
             if (failedOpen != null) {
                 throw failedOpen;
@@ -87,9 +116,6 @@ public final class Session implements AutoCloseable {
     }
 
     private Connection open(String target, boolean ro) {
-        if (target == null || !target.startsWith("test:") || keepalive.forced()) {
-            EventLoop.start(); // keepalive and close callbacks need it; the in-process test driver does not
-        }
         CredentialPrompter p;
         java.util.function.Consumer<String> warn;
         synchronized (this) {
@@ -99,6 +125,14 @@ public final class Session implements AutoCloseable {
         String warning = AuthFiles.warning(target);
         if (warning != null) {
             warn.accept(warning);
+        }
+        return openConnection(target, ro, p, keepalive);
+    }
+
+    /** Opens a connection as sessions do (the event loop first where the driver needs it). */
+    public static Connection openConnection(String target, boolean ro, CredentialPrompter p, Keepalive keepalive) {
+        if (target == null || !target.startsWith("test:") || keepalive.forced()) {
+            EventLoop.start(); // keepalive and close callbacks need it; the in-process test driver does not
         }
         return Connection.open(target, ro, p, keepalive);
     }
@@ -119,6 +153,10 @@ public final class Session implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (pending != null) {
+            pending.thenAccept(Connection::close); // still opening: close it whenever it is done
+            pending = null;
+        }
         if (current != null) {
             current.close();
             current = null;

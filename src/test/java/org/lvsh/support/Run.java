@@ -29,7 +29,7 @@ public final class Run {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = new Lvsh(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                false).run(args);
+                () -> false).run(args);
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
