@@ -1,0 +1,85 @@
+package org.lvsh;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.DumbTerminal;
+import org.lvsh.cli.CommandCatalog;
+
+/**
+ * The workload the launcher records a class-data archive (AppCDS on JDK 17, the AOT cache on JDK 24+) from:
+ * every command, its help, JSON and YAML output, errors, completion and the shell's classes, all against the
+ * built-in test driver. Run by the launcher with LVSH_TRAIN=DIR, which also receives JNA's native library so
+ * that later runs need not unpack it.
+ */
+final class Training {
+    private static final List<String> LINES = List.of(
+            "nodeinfo", "uri", "hostname", "version", "version --daemon", "capabilities", "capabilities --xml",
+            "freecell", "freecell 0", "freecell --all", "freepages 0 4K", "freepages --all", "list", "list --all",
+            "list --all --title --managed-save", "list --name --uuid --id", "list --columns name,state --sort-by name",
+            "dominfo test", "domstate test --reason", "domid test", "domname 1", "domuuid test", "event --list",
+            "help", "help list", "help host", "list --help", "dominfo nosuch", "list --bogus", "freecell abc",
+            "nodeinfo --json", "list --all --json", "dominfo test --json", "capabilities --json", "version --json",
+            "freepages --all --json", "dominfo nosuch --json", "list -o yaml", "list -o csv", "list -o name",
+            "connect test:///default", "complete -- dominfo ''", "complete -- list --", "complete -- ''");
+
+    private Training() {
+    }
+
+    static void run(Path dir) throws IOException {
+        PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+        InputStream none = new ByteArrayInputStream(new byte[0]);
+        for (String line : LINES) {
+            new Lvsh(none, sink, sink, () -> false).run(new String[] {"-c", "test:///default", line});
+        }
+        String script = String.join("\n", LINES) + "\n";
+        new Lvsh(new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)), sink, sink, () -> false)
+                .run(new String[] {"-c", "test:///default"});
+        new CommandCatalog().visible().forEach(e -> new Lvsh(none, sink, sink, () -> false)
+                .run(new String[] {"help", e.name()}));
+        shellClasses();
+        extractJnaLibrary(dir);
+    }
+
+    /** The shell's line editor on a dumb terminal: loads the classes an interactive start needs. */
+    private static void shellClasses() throws IOException {
+        try (Terminal t = new DumbTerminal(new ByteArrayInputStream("uri\n".getBytes(StandardCharsets.UTF_8)),
+                OutputStream.nullOutputStream())) {
+            LineReader reader = LineReaderBuilder.builder().terminal(t).appName("lvsh").build();
+            reader.readLine("lvsh # ");
+        } catch (org.jline.reader.EndOfFileException e) {
+            // the canned input ran out: the classes are loaded, which is all this is for
+        }
+    }
+
+    /** JNA's libjnidispatch, unpacked once (the launcher then sets jna.boot.library.path and jna.nounpack). */
+    private static void extractJnaLibrary(Path dir) throws IOException {
+        String resource = "/com/sun/jna/" + com.sun.jna.Platform.RESOURCE_PREFIX + "/libjnidispatch.so";
+        try (InputStream in = Training.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return;
+            }
+            Path jna = dir.resolve("jna");
+            Files.createDirectories(jna);
+            Path tmp = Files.createTempFile(jna, "libjnidispatch", ".tmp");
+            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, jna.resolve("libjnidispatch.so"), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    static Path directory(String value) {
+        return Paths.get(value);
+    }
+}
