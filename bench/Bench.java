@@ -1,0 +1,423 @@
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * lvsh against virsh, side by side in one run: each case runs both programs alternately, N times, and reports
+ * the medians and their ratio (lvsh / virsh). Run through bench/run, which builds lvsh first.
+ *
+ * Cases: one-shot nodeinfo, capabilities, list --all, dominfo; the completion call; 1,000 commands on stdin;
+ * the shell's start to its first prompt; the shell's RSS after 10,000 commands; list --all on 1,000 and 10,000
+ * domains; and with --remote, list --all of 1,000 defined domains over TCP through a proxy that adds a delay
+ * each way and counts round-trips (needs root: it starts a private libvirtd).
+ */
+public final class Bench {
+    private static final Path ROOT = Paths.get(System.getProperty("lvsh.root", ".")).toAbsolutePath().normalize();
+    private static final String LVSH = ROOT.resolve("bin/lvsh").toString();
+    private static final String DEMO = "test:///default";
+    private static final Map<String, String> RESULTS = new LinkedHashMap<>();
+    private static Path work;
+
+    public static void main(String[] args) throws Exception {
+        List<String> options = Arrays.asList(args);
+        int n = options.contains("--quick") ? 5 : 11;
+        work = Files.createTempDirectory("lvsh-bench");
+        warmUp();
+        header();
+        oneShot("nodeinfo", n, "nodeinfo");
+        oneShot("capabilities", n, "capabilities");
+        oneShot("list --all", n, "list", "--all");
+        oneShot("dominfo", n, "dominfo", "test");
+        completion(n);
+        script(n);
+        shellStart(n);
+        shellMemory();
+        bigList(1_000, n);
+        bigList(10_000, Math.max(3, n / 2));
+        if (options.contains("--remote")) {
+            Remote.run(n);
+        }
+        write();
+    }
+
+    /** Lets the launcher record its class-data archive before anything is timed. */
+    private static void warmUp() throws Exception {
+        run(List.of(LVSH, "-c", DEMO, "uri"), null);
+        for (int i = 0; i < 600 && !archiveReady(); i++) {
+            Thread.sleep(100);
+        }
+        run(List.of(LVSH, "-c", DEMO, "uri"), null);
+    }
+
+    private static boolean archiveReady() throws IOException {
+        String cache = System.getenv().getOrDefault("XDG_CACHE_HOME", System.getProperty("user.home") + "/.cache");
+        Path dir = Paths.get(System.getenv().getOrDefault("LVSH_CACHE_DIR", cache + "/lvsh"));
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (var s = Files.walk(dir)) {
+            return s.anyMatch(p -> p.toString().endsWith("/lvsh.jsa") || p.toString().endsWith("/lvsh.aot"))
+                    && s.noneMatch(p -> p.toString().endsWith(".lock"));
+        }
+    }
+
+    private static void header() throws Exception {
+        String java = new String(new ProcessBuilder("java", "-version").redirectErrorStream(true).start()
+                .getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElse("?");
+        System.out.printf(Locale.ROOT, "lvsh vs virsh, %s, %s, %d cores%n%n", LocalDateTime.now().withNano(0), java,
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "%-44s %12s %12s %8s%n", "case (median)", "virsh", "lvsh", "ratio");
+    }
+
+    private static void oneShot(String name, int n, String... command) throws Exception {
+        List<String> virsh = new ArrayList<>(List.of("virsh", "-c", DEMO));
+        List<String> lvsh = new ArrayList<>(List.of(LVSH, "-c", DEMO));
+        virsh.addAll(List.of(command));
+        lvsh.addAll(List.of(command));
+        compare("one-shot " + name, n, virsh, lvsh, null);
+    }
+
+    private static void completion(int n) throws Exception {
+        compare("completion (complete -- dominfo t)", n, List.of("virsh", "-c", DEMO, "complete", "--", "dominfo t"),
+                List.of(LVSH, "-c", DEMO, "complete", "--", "dominfo", "t"), null);
+    }
+
+    private static void script(int n) throws Exception {
+        String[] mix = {"nodeinfo", "list --all", "dominfo test", "domstate test --reason", "uri", "domid test",
+            "freecell --all", "hostname", "version", "domuuid test"};
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 1000; i++) {
+            lines.append(mix[i % mix.length]).append('\n');
+        }
+        Path input = work.resolve("commands.txt");
+        Files.writeString(input, lines);
+        double[] t = compare("1,000 commands on stdin", n, List.of("virsh", "-c", DEMO), List.of(LVSH, "-c", DEMO),
+                input);
+        System.out.printf(Locale.ROOT, "%-44s %9.3f ms %9.3f ms%n", "  per command", t[0] / 1000, t[1] / 1000);
+    }
+
+    /** Time from starting the shell on a pseudo-terminal to its first prompt. */
+    private static void shellStart(int n) throws Exception {
+        double[] virsh = new double[n];
+        double[] lvsh = new double[n];
+        for (int i = 0; i < n; i++) {
+            virsh[i] = untilPrompt("virsh -c " + DEMO, "virsh # ");
+            lvsh[i] = untilPrompt(LVSH + " -c " + DEMO, "lvsh (test:///default) # ");
+        }
+        report("shell start to first prompt", median(virsh), median(lvsh), "ms");
+    }
+
+    private static double untilPrompt(String command, String prompt) throws Exception {
+        Process p = new ProcessBuilder("script", "-qfec", "stty cols 120 rows 40; exec " + command, "/dev/null")
+                .redirectErrorStream(true).start();
+        long start = System.nanoTime();
+        try {
+            waitFor(p.getInputStream(), prompt, 60_000);
+            return (System.nanoTime() - start) / 1e6;
+        } finally {
+            p.descendants().forEach(ProcessHandle::destroy);
+            p.destroy();
+            p.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** RSS of the shell process after 5,000 and 10,000 commands typed at its prompt. */
+    private static void shellMemory() throws Exception {
+        long[] v = rssAfter("virsh -c " + DEMO, "virsh # ", "virsh");
+        long[] l = rssAfter(LVSH + " -c " + DEMO, "lvsh (test:///default) # ", "java");
+        report("shell RSS after 10,000 commands", v[1] / 1024.0, l[1] / 1024.0, "MiB");
+        System.out.printf(Locale.ROOT, "%-44s %9.1f MiB %9.1f MiB%n", "  growth from 5,000 to 10,000 commands",
+                (v[1] - v[0]) / 1024.0, (l[1] - l[0]) / 1024.0);
+    }
+
+    private static long[] rssAfter(String command, String prompt, String processName) throws Exception {
+        Process p = new ProcessBuilder("script", "-qfec", "stty cols 120 rows 40; exec " + command, "/dev/null")
+                .redirectErrorStream(true).start();
+        try {
+            InputStream in = p.getInputStream();
+            OutputStream keys = p.getOutputStream();
+            waitFor(in, prompt, 60_000);
+            String[] mix = {"nodeinfo", "list --all", "dominfo test", "domstate test", "uri"};
+            long[] rss = new long[2];
+            for (int i = 1; i <= 10_000; i++) {
+                keys.write((mix[i % mix.length] + "\r").getBytes(StandardCharsets.UTF_8));
+                keys.flush();
+                waitFor(in, prompt, 60_000);
+                if (i == 5_000 || i == 10_000) {
+                    rss[i / 5_000 - 1] = rssKib(p, processName);
+                }
+            }
+            return rss;
+        } finally {
+            p.descendants().forEach(ProcessHandle::destroy);
+            p.destroy();
+            p.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static long rssKib(Process script, String name) throws IOException {
+        for (ProcessHandle h : script.descendants().toList()) {
+            String cmd = h.info().command().orElse("");
+            if (cmd.endsWith("/" + name) || cmd.equals(name)) {
+                for (String line : Files.readAllLines(Paths.get("/proc/" + h.pid() + "/status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        return Long.parseLong(line.replaceAll("\\D", ""));
+                    }
+                }
+            }
+        }
+        throw new IOException("no " + name + " process under script(1)");
+    }
+
+    private static void bigList(int domains, int n) throws Exception {
+        Path file = work.resolve("node-" + domains + ".xml");
+        StringBuilder xml = new StringBuilder("<node xmlns:test='http://libvirt.org/schemas/domain/test/1.0'>\n"
+                + "<cpu><mhz>2600</mhz><model>x86_64</model><nodes>2</nodes><sockets>2</sockets><cores>4</cores>"
+                + "<threads>2</threads></cpu><memory>16777216</memory>\n");
+        int[] states = {1, 3, 5};
+        for (int i = 0; i < domains; i++) {
+            xml.append("<domain type='test'><name>vm-").append(i).append("</name><memory unit='MiB'>64</memory>")
+                    .append("<vcpu>1</vcpu><os><type>hvm</type></os><test:runstate>").append(states[i % 3])
+                    .append("</test:runstate></domain>\n");
+        }
+        Files.writeString(file, xml.append("</node>\n"));
+        String uri = "test://" + file;
+        compare(String.format(Locale.ROOT, "list --all, %,d domains", domains), n,
+                List.of("virsh", "-c", uri, "list", "--all"), List.of(LVSH, "-c", uri, "list", "--all"), null);
+    }
+
+    /** Runs both commands alternately n times; returns the medians {virsh, lvsh} in ms. */
+    static double[] compare(String name, int n, List<String> virsh, List<String> lvsh, Path stdin) throws Exception {
+        double[] v = new double[n];
+        double[] l = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = run(virsh, stdin);
+            l[i] = run(lvsh, stdin);
+        }
+        double mv = median(v);
+        double ml = median(l);
+        report(name, mv, ml, "ms");
+        return new double[] {mv, ml};
+    }
+
+    static void report(String name, double virsh, double lvsh, String unit) {
+        String line = String.format(Locale.ROOT, "%-44s %9.1f %-3s%8.1f %-3s%7.2fx", name, virsh, unit, lvsh, unit,
+                lvsh / virsh);
+        System.out.println(line);
+        RESULTS.put(name, String.format(Locale.ROOT, "%.1f %.1f %s %.2f", virsh, lvsh, unit, lvsh / virsh));
+    }
+
+    static double run(List<String> command, Path stdin) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.redirectInput(stdin == null ? ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))
+                : ProcessBuilder.Redirect.from(stdin.toFile()));
+        long start = System.nanoTime();
+        Process p = pb.start();
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("timed out: " + command);
+        }
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    static double median(double[] values) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    private static void waitFor(InputStream in, String text, long millis) throws IOException {
+        long deadline = System.currentTimeMillis() + millis;
+        ByteArrayOutputStream seen = new ByteArrayOutputStream();
+        byte[] buf = new byte[4096];
+        while (System.currentTimeMillis() < deadline) {
+            int n = in.read(buf);
+            if (n < 0) {
+                throw new IOException("ended before '" + text + "': " + seen);
+            }
+            seen.write(buf, 0, n);
+            String s = seen.toString(StandardCharsets.UTF_8).replaceAll("\u001B\\[[0-9;?]*[a-zA-Z]|\u001B[=>]", "");
+            if (s.endsWith(text)) {
+                return;
+            }
+        }
+        throw new IOException("timed out waiting for '" + text + "'");
+    }
+
+    private static void write() throws IOException {
+        Path dir = ROOT.resolve("bench/results");
+        Files.createDirectories(dir);
+        StringBuilder out = new StringBuilder("# case: virsh lvsh unit ratio (lvsh / virsh), " + LocalDateTime.now()
+                .withNano(0) + "\n");
+        RESULTS.forEach((k, v) -> out.append(k).append(": ").append(v).append('\n'));
+        Files.writeString(dir.resolve("latest.txt"), out);
+        System.out.println("\nwritten to " + dir.resolve("latest.txt"));
+    }
+
+    /**
+     * list --all of 1,000 defined domains over TCP, through a proxy adding a fixed delay each way. Round-trips
+     * are counted by the proxy: one each time the traffic turns from the client's direction to the server's.
+     */
+    static final class Remote {
+        private static final int DELAY_MS = 5;
+        private static final int DOMAINS = 1_000;
+
+        static void run(int n) throws Exception {
+            Path dir = Paths.get(ROOT.resolve("target").toString(), "bench-daemon");
+            String daemon = ROOT.resolve("src/test/daemon/testdaemon.sh").toString();
+            Map<String, String> env = startDaemon(daemon, dir);
+            try {
+                define(daemon, env.get("SOCKET_URI"));
+                int port = Integer.parseInt(env.get("TCP_PORT"));
+                try (Proxy proxy = new Proxy(port, DELAY_MS)) {
+                    String uri = "qemu+tcp://127.0.0.1:" + proxy.port() + "/system?authfile=" + env.get("AUTH_FILE");
+                    proxy.reset();
+                    Bench.run(List.of("virsh", "-c", uri, "list", "--all"), null);
+                    int virshTrips = proxy.reset();
+                    Bench.run(List.of(LVSH, "-c", uri, "list", "--all"), null);
+                    int lvshTrips = proxy.reset();
+                    System.out.printf(Locale.ROOT, "%-44s %9d     %8d     %7.3fx%n",
+                            "round-trips, list --all over TCP, 1,000 dom.", virshTrips, lvshTrips,
+                            lvshTrips / (double) virshTrips);
+                    RESULTS.put("round-trips list --all 1,000 domains TCP", virshTrips + " " + lvshTrips);
+                    compare(String.format(Locale.ROOT, "list --all over TCP +%dms each way, 1,000 dom.", DELAY_MS),
+                            Math.max(3, n / 3), List.of("virsh", "-c", uri, "list", "--all"),
+                            List.of(LVSH, "-c", uri, "list", "--all"), null);
+                }
+            } finally {
+                new ProcessBuilder("bash", daemon, "stop", dir.toString()).inheritIO().start().waitFor();
+            }
+        }
+
+        private static Map<String, String> startDaemon(String daemon, Path dir) throws Exception {
+            new ProcessBuilder("bash", daemon, "stop", dir.toString()).start().waitFor();
+            Process p = new ProcessBuilder("bash", daemon, "start", dir.toString(), "16609")
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("cannot start the daemon (root needed): " + out);
+            }
+            Map<String, String> env = new LinkedHashMap<>();
+            for (String line : out.split("\n")) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    env.put(line.substring(0, eq), line.substring(eq + 1));
+                }
+            }
+            return env;
+        }
+
+        private static void define(String daemon, String socketUri) throws Exception {
+            StringBuilder commands = new StringBuilder();
+            for (int i = 0; i < DOMAINS; i++) {
+                String xml = new String(new ProcessBuilder("bash", daemon, "guest-xml", "bench-" + i).start()
+                        .getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                Path f = work.resolve("guest-" + i + ".xml");
+                Files.writeString(f, xml);
+                commands.append("define ").append(f).append('\n');
+            }
+            Path script = work.resolve("define.txt");
+            Files.writeString(script, commands);
+            Bench.run(List.of("virsh", "-q", "-c", socketUri), script);
+        }
+    }
+
+    /** A loopback TCP proxy delaying each chunk by a fixed time, in order, and counting direction changes. */
+    static final class Proxy implements AutoCloseable {
+        private final ServerSocket server;
+        private final List<ScheduledExecutorService> delays = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final AtomicInteger trips = new AtomicInteger();
+        private volatile int lastDirection;
+
+        Proxy(int target, int delayMs) throws IOException {
+            server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            Thread accept = new Thread(() -> {
+                try {
+                    while (true) {
+                        Socket client = server.accept();
+                        Socket upstream = new Socket();
+                        upstream.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), target));
+                        pump(client, upstream, 1, delayMs);
+                        pump(upstream, client, 2, delayMs);
+                    }
+                } catch (IOException e) {
+                    // closed
+                }
+            }, "proxy-accept");
+            accept.setDaemon(true);
+            accept.start();
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        /** The round-trips counted since the last reset. */
+        int reset() {
+            lastDirection = 0;
+            return trips.getAndSet(0);
+        }
+
+        private void pump(Socket from, Socket to, int direction, int delayMs) {
+            // One scheduler per direction: chunks leave in the order they came.
+            ScheduledExecutorService delay = Executors.newSingleThreadScheduledExecutor();
+            delays.add(delay);
+            Thread t = new Thread(() -> {
+                byte[] buf = new byte[65536];
+                try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                    int n;
+                    long lastDue = 0;
+                    while ((n = in.read(buf)) > 0) {
+                        if (direction == 1 && lastDirection != 1) {
+                            trips.incrementAndGet();
+                        }
+                        lastDirection = direction;
+                        byte[] chunk = Arrays.copyOf(buf, n);
+                        long due = Math.max(System.nanoTime() + delayMs * 1_000_000L, lastDue);
+                        lastDue = due;
+                        delay.schedule(() -> {
+                            try {
+                                out.write(chunk);
+                                out.flush();
+                            } catch (IOException e) {
+                                // the other side went away
+                            }
+                        }, due - System.nanoTime(), TimeUnit.NANOSECONDS);
+                    }
+                } catch (IOException e) {
+                    // connection closed
+                }
+            }, "proxy-pump");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+            delays.forEach(ScheduledExecutorService::shutdownNow);
+        }
+    }
+
+}
