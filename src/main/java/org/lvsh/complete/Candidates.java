@@ -2,6 +2,11 @@ package org.lvsh.complete;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.lvsh.libvirt.Connection;
 import org.lvsh.libvirt.Domains;
 import org.lvsh.libvirt.Host;
@@ -18,8 +23,15 @@ public final class Candidates {
     private static final long DOMAIN_CACHE_NANOS = 2_000_000_000L;
     private static volatile Session session;
     private static volatile boolean connectOnDemand;
+    private static final long PATIENCE_MILLIS = 700;
+    private static final Executor READER = command -> {
+        Thread t = new Thread(command, "lvsh-completion");
+        t.setDaemon(true);
+        t.start();
+    };
     private static List<DomainSummary> domains;
     private static long domainsRead;
+    private static CompletableFuture<List<DomainSummary>> reading;
 
     private Candidates() {
     }
@@ -96,22 +108,50 @@ public final class Candidates {
         return kib + "K";
     }
 
-    private static synchronized List<DomainSummary> domainList() {
-        long now = System.nanoTime();
-        if (domains == null || now - domainsRead > DOMAIN_CACHE_NANOS) {
-            Connection c = live();
-            List<DomainSummary> read = List.of();
-            if (c != null) {
-                try {
-                    read = Domains.list(c, ListFilter.ACTIVE | ListFilter.INACTIVE, Domains.Extras.NONE);
-                } catch (RuntimeException e) {
-                    read = List.of();
-                }
+    /**
+     * The domains, from the cache or the connection. A connection that does not answer within a moment (a
+     * daemon gone silent) gives no candidates rather than a frozen TAB key; the answer, when it comes, is kept
+     * for the next TAB.
+     */
+    private static List<DomainSummary> domainList() {
+        CompletableFuture<List<DomainSummary>> read;
+        synchronized (Candidates.class) {
+            if (domains != null && System.nanoTime() - domainsRead <= DOMAIN_CACHE_NANOS) {
+                return domains;
             }
-            domains = read;
-            domainsRead = now;
+            if (reading == null) {
+                reading = CompletableFuture.supplyAsync(Candidates::readDomains, READER);
+            }
+            read = reading;
         }
-        return domains;
+        try {
+            return read.get(PATIENCE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        } catch (ExecutionException e) {
+            return List.of();
+        }
+    }
+
+    private static List<DomainSummary> readDomains() {
+        List<DomainSummary> read = List.of();
+        Connection c = live();
+        if (c != null) {
+            try {
+                read = Domains.list(c, ListFilter.ACTIVE | ListFilter.INACTIVE, Domains.Extras.NONE);
+            } catch (RuntimeException e) {
+                read = List.of();
+            }
+        }
+        synchronized (Candidates.class) {
+            domains = read;
+            domainsRead = System.nanoTime();
+            reading = null;
+        }
+        return read;
     }
 
     private static Connection live() {
