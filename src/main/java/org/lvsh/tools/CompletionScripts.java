@@ -13,6 +13,8 @@ import picocli.CommandLine.Model.OptionSpec;
  * page sizes, URIs) are the same as in lvsh's own shell and cannot drift from the parser. What the scripts hold
  * themselves is generated from the command model: the descriptions zsh and fish show beside commands and
  * options, and which of lvsh's own options take a value (to tell where the command word is).
+ *
+ * <p>The scripts below are Java text blocks: a backslash of the script is written as two here.
  */
 final class CompletionScripts {
     /** How long a TAB may wait for lvsh (a remote URI that does not answer must not hang the shell). */
