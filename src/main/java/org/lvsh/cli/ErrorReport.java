@@ -54,6 +54,9 @@ public final class ErrorReport {
 
     private static Failure connection(ConnectionFailure c) {
         LibvirtError e = c.error();
+        if (e == null && c.kind() != ConnectionFailure.Kind.NO_TERMINAL) {
+            return new Failure(ExitStatus.CONNECT, "failed to connect to the hypervisor: " + c.getMessage(), null);
+        }
         return switch (c.kind()) {
             case NO_TERMINAL -> new Failure(ExitStatus.CONNECT, "authentication required, but there is no terminal "
                     + "to ask for credentials on; use an auth file (?authfile=FILE in the URI, or "

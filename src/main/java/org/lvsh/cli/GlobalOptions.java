@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.lvsh.output.Format;
 import picocli.CommandLine.Command;
+import org.lvsh.complete.UriCandidates;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** lvsh's own command line: the global options, then an optional command with its arguments. */
 @Command(name = "lvsh", separator = " ")
 public final class GlobalOptions {
-    @Option(names = {"-c", "--connect"}, paramLabel = "URI",
+    @Option(names = {"-c", "--connect"}, paramLabel = "URI", completionCandidates = UriCandidates.class,
             description = "Hypervisor connection URI (default: $LVSH_DEFAULT_URI, $LIBVIRT_DEFAULT_URI, "
                     + "then libvirt's own choice). Try test:///default for the built-in demo host.")
     String uri;

@@ -1,5 +1,6 @@
 package org.lvsh.cli;
 
+import org.lvsh.complete.UriCandidates;
 import picocli.CommandLine.Option;
 
 /**
@@ -7,7 +8,7 @@ import picocli.CommandLine.Option;
  * ({@code lvsh nodeinfo -c test:///default}). In the shell they are refused: use {@code connect}.
  */
 public final class SessionOptions {
-    @Option(names = {"-c", "--connect"}, paramLabel = "URI", description = "Hypervisor connection URI.")
+    @Option(names = {"-c", "--connect"}, paramLabel = "URI", completionCandidates = UriCandidates.class, description = "Hypervisor connection URI.")
     String uri;
 
     @Option(names = {"-r", "--readonly"}, description = "Connect read-only.")

@@ -82,6 +82,10 @@ public final class CompletionEngine {
         if (previous != null) {
             return values(previous, prefix, "");
         }
+        List<Suggestion> attached = attachedValue(spec, prefix);
+        if (attached != null) {
+            return attached;
+        }
         if (prefix.startsWith("-")) {
             return options(spec, prefix, words, 0, current);
         }
@@ -94,11 +98,9 @@ public final class CompletionEngine {
         if (previous != null && current - 1 > start) {
             return values(previous, prefix, "");
         }
-        int eq = prefix.indexOf('=');
-        if (prefix.startsWith("--") && eq > 0) {
-            OptionSpec option = spec.findOption(prefix.substring(0, eq));
-            return option == null || option.typeInfo().isBoolean() ? List.of()
-                    : values(option, prefix.substring(eq + 1), prefix.substring(0, eq + 1));
+        List<Suggestion> attached = attachedValue(spec, prefix);
+        if (attached != null) {
+            return attached;
         }
         if (prefix.startsWith("-")) {
             return options(spec, prefix, words, start + 1, current);
@@ -109,6 +111,17 @@ public final class CompletionEngine {
             return options(spec, prefix, words, start + 1, current);
         }
         return values;
+    }
+
+    /** The value of "--option=val", completed with its "--option=" kept; null when the word is not one. */
+    private static List<Suggestion> attachedValue(CommandSpec spec, String prefix) {
+        int eq = prefix.indexOf('=');
+        if (!prefix.startsWith("--") || eq < 0) {
+            return null;
+        }
+        OptionSpec option = spec.findOption(prefix.substring(0, eq));
+        return option == null || option.typeInfo().isBoolean() ? List.of()
+                : values(option, prefix.substring(eq + 1), prefix.substring(0, eq + 1));
     }
 
     /** The option named by {@code word} if it takes a separate value ("--cellno", not "--cellno=1"). */

@@ -36,6 +36,7 @@ public final class Connection implements AutoCloseable {
      */
     public static Connection open(String uri, boolean readOnly, CredentialPrompter prompter, Keepalive keepalive) {
         ErrorCapture.install();
+        checkNodeFile(uri);
         AuthCallback auth = new AuthCallback(prompter);
         Connect connect;
         try {
@@ -59,6 +60,24 @@ public final class Connection implements AutoCloseable {
             throw new ConnectionFailure(ConnectionFailure.Kind.UNREACHABLE, uri, e.error());
         }
         return c;
+    }
+
+    /**
+     * The test driver hands a missing node file to libxml2, whose loader prints an "I/O warning" straight to
+     * stderr before libvirt reports anything; lvsh says what is wrong instead.
+     */
+    private static void checkNodeFile(String uri) {
+        if (uri == null || !uri.startsWith("test:///") || uri.startsWith("test:///default")) {
+            return;
+        }
+        String path = uri.substring("test://".length());
+        int query = path.indexOf('?');
+        java.nio.file.Path file = java.nio.file.Paths.get(query < 0 ? path : path.substring(0, query));
+        if (!java.nio.file.Files.isReadable(file) || java.nio.file.Files.isDirectory(file)) {
+            throw new ConnectionFailure(ConnectionFailure.Kind.UNREACHABLE, uri, "cannot read the test driver's "
+                    + "node file '" + file + "': " + (java.nio.file.Files.exists(file)
+                    ? "not a readable file" : "No such file or directory"));
+        }
     }
 
     private void startKeepalive(Keepalive keepalive) {

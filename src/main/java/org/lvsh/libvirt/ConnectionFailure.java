@@ -15,6 +15,14 @@ public final class ConnectionFailure extends RuntimeException {
         this.error = error;
     }
 
+    /** A failure lvsh found before asking libvirt (no libvirt error to carry). */
+    public ConnectionFailure(Kind kind, String uri, String message) {
+        super(message);
+        this.kind = kind;
+        this.uri = uri;
+        this.error = null;
+    }
+
     /** The URI that was asked for; null for libvirt's default. */
     public String uri() {
         return uri;
@@ -24,7 +32,7 @@ public final class ConnectionFailure extends RuntimeException {
         return kind;
     }
 
-    /** libvirt's reason; null when libvirt was never asked (no terminal for credentials). */
+    /** libvirt's reason; null when libvirt was never asked. */
     public LibvirtError error() {
         return error;
     }

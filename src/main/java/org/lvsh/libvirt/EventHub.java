@@ -20,6 +20,7 @@ import org.libvirt.event.PMSuspendListener;
 import org.libvirt.event.PMWakeupListener;
 import org.libvirt.event.RebootListener;
 import org.lvsh.libvirt.jna.ErrorCapture;
+import org.lvsh.libvirt.jna.Natives;
 import org.lvsh.model.DomainEventRecord;
 
 /**
@@ -125,9 +126,7 @@ public final class EventHub {
 
     private int lifecycle(Domain d, DomainEvent event) {
         int type = event.getType().ordinal();
-        int detail = ((Enum<?>) event.getDetail()).ordinal();
-        boolean known = !"UNKNOWN".equals(((Enum<?>) event.getDetail()).name());
-        deliver(EventKind.LIFECYCLE, d, EventWords.type(type), known ? EventWords.detail(type, detail) : "unknown",
+        deliver(EventKind.LIFECYCLE, d, EventWords.type(type), EventWords.detail(type, Natives.eventDetail(event)),
                 null, null, null);
         return 0;
     }

@@ -217,6 +217,8 @@ public final class InteractiveShell {
                 if (!Files.isDirectory(dir)) {
                     Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
                             PosixFilePermissions.fromString("rwx------")));
+                } else {
+                    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
                 }
                 if (!Files.exists(file)) {
                     Files.createFile(file, PosixFilePermissions.asFileAttribute(

@@ -24,9 +24,8 @@ public final class TtyPrompter implements CredentialPrompter {
     @Override
     public char[] ask(String prompt, boolean echo) throws NoTerminalException {
         try (InputStream in = new FileInputStream(TTY); OutputStream out = new FileOutputStream(TTY)) {
-            out.write((prompt + ": ").getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            // A secret is never typed with echo on: without stty there is no way to ask for it safely.
+            // A secret is never typed with echo on: echo goes off before the prompt shows (a quick typist must
+            // not see it), and without stty there is no safe way to ask at all.
             Thread restore = new Thread(() -> stty("echo"), "restore-echo");
             if (!echo) {
                 if (!stty("-echo")) {
@@ -34,6 +33,8 @@ public final class TtyPrompter implements CredentialPrompter {
                 }
                 Runtime.getRuntime().addShutdownHook(restore); // Ctrl-C at the prompt must not leave echo off
             }
+            out.write((prompt + ": ").getBytes(StandardCharsets.UTF_8));
+            out.flush();
             try {
                 return readLine(in);
             } finally {

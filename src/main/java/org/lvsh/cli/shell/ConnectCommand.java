@@ -7,6 +7,7 @@ import org.lvsh.libvirt.Host;
 import org.lvsh.libvirt.Session;
 import org.lvsh.model.ConnectionInfo;
 import org.lvsh.output.HostText;
+import org.lvsh.complete.UriCandidates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

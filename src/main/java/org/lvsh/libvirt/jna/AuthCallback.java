@@ -30,9 +30,10 @@ public final class AuthCallback extends ConnectAuth {
 
     public AuthCallback(CredentialPrompter prompter) {
         this.prompter = prompter;
-        // virsh's default set, plus USERNAME for drivers that ask for it.
+        // virsh's set. Not USERNAME: offering it makes SASL ask for an authorization name as well, a question
+        // no auth file answers.
         credType = new CredentialType[] {
-            CredentialType.VIR_CRED_AUTHNAME, CredentialType.VIR_CRED_USERNAME, CredentialType.VIR_CRED_ECHOPROMPT,
+            CredentialType.VIR_CRED_AUTHNAME, CredentialType.VIR_CRED_ECHOPROMPT,
             CredentialType.VIR_CRED_REALM, CredentialType.VIR_CRED_PASSPHRASE, CredentialType.VIR_CRED_NOECHOPROMPT,
             CredentialType.VIR_CRED_EXTERNAL,
         };

@@ -1,4 +1,4 @@
-package org.lvsh.cli.shell;
+package org.lvsh.complete;
 
 import java.util.Iterator;
 import java.util.List;
