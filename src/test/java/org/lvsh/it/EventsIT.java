@@ -1,0 +1,448 @@
+package org.lvsh.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lvsh.support.Project;
+import org.lvsh.support.Pty;
+import org.lvsh.support.TestDaemon;
+
+/**
+ * `event` against a real libvirtd: a TCG guest is started, suspended, resumed and destroyed by another process
+ * (virsh) while lvsh waits, one-shot (text, JSON lines, one domain) next to `virsh event` for the same actions,
+ * and in the interactive shell (Ctrl-C, --background, --stop).
+ *
+ * <p>Watchers are known to be listening once they have reported a probe event: the guest redefined from the same
+ * XML ("Defined Updated"). Probe lines are left out where outputs are compared.
+ */
+class EventsIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int TIMEOUT_S = 10;
+
+    private static TestDaemon daemon;
+    private static String uri;
+    private static final List<String> guests = new ArrayList<>();
+
+    @TempDir
+    Path cache;
+
+    @BeforeAll
+    static void daemon() {
+        daemon = TestDaemon.get();
+        uri = daemon.socketUri();
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        if (daemon != null) {
+            daemon.remove(guests.toArray(String[]::new));
+        }
+    }
+
+    private static String guest(String prefix) {
+        String name = daemon.define(TestDaemon.uniqueName(prefix));
+        guests.add(name);
+        return name;
+    }
+
+    /** The guest's own XML with its UUID: defining it again is an update ("Defined Updated"), a harmless probe. */
+    private static Path probeXml(String name) {
+        String uuid = daemon.virshOk("domuuid", name).out().trim();
+        String xml = daemon.guestXml(name).replace("<name>" + name + "</name>",
+                "<name>" + name + "</name>\n  <uuid>" + uuid + "</uuid>");
+        try {
+            Path f = daemon.dir().resolve("xml").resolve(name + "-probe.xml");
+            Files.createDirectories(f.getParent());
+            Files.writeString(f, xml, StandardCharsets.UTF_8);
+            return f;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Redefines {@code name} every 300 ms until {@code seen} holds (bounded). */
+    private static void probeUntil(String name, BooleanSupplier seen, String what) {
+        Path xml = probeXml(name);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!seen.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the watchers never reported the probe event: " + what);
+            }
+            daemon.virshOk("define", xml.toString());
+            TestDaemon.sleep(300);
+        }
+    }
+
+    private static String line(String domain, String typeAndDetail) {
+        return "event 'lifecycle' for domain '" + domain + "': " + typeAndDetail;
+    }
+
+    private static boolean isProbe(String line, String domain) {
+        return line.equals(line(domain, "Defined Updated"));
+    }
+
+    /** The event lines of a text output: every line up to virsh's closing lines. */
+    private static List<String> eventLines(String out) {
+        return out.lines().filter(l -> l.startsWith("event '")).toList();
+    }
+
+    // ---- one-shot -------------------------------------------------------------------------------------------
+
+    /** What four watchers printed for the same actions: virsh, lvsh (text), lvsh --json, lvsh --domain. */
+    record Scenario(String guest, String other, String uuid, String virsh, String text, String textErr, String json,
+                    String jsonErr, String one, String oneErr) {
+    }
+
+    private static Scenario scenario;
+
+    /**
+     * Runs once for the one-shot tests: the four watchers start together with --timeout; once each reported the
+     * probe, virsh starts, suspends, resumes and destroys the guest, then defines and undefines another one.
+     */
+    private static synchronized Scenario scenario() {
+        if (scenario != null) {
+            return scenario;
+        }
+        String g = guest("ev");
+        String other = TestDaemon.uniqueName("ev-other");
+        String uuid = daemon.virshOk("domuuid", g).out().trim();
+        String t = Integer.toString(TIMEOUT_S);
+        long started = System.nanoTime();
+        try (Bg virsh = Bg.start(List.of("stdbuf", "-oL", "virsh", "-c", uri, "event", "--all", "--loop",
+                "--timeout", t));
+             Bg text = Bg.start(launcher("-c", uri, "event", "--all", "--loop", "--timeout", t));
+             Bg json = Bg.start(launcher("-c", uri, "--json", "event", "--all", "--loop", "--timeout", t));
+             Bg one = Bg.start(launcher("-c", uri, "event", "--domain", g, "--event", "lifecycle", "--loop",
+                     "--timeout", t))) {
+            String probe = line(g, "Defined Updated");
+            probeUntil(g, () -> virsh.out().contains(probe) && text.out().contains(probe)
+                    && one.out().contains(probe) && json.out().contains("\"Defined\""), "virsh, text, json, one");
+            daemon.virshOk("start", g);
+            daemon.virshOk("suspend", g);
+            daemon.virshOk("resume", g);
+            daemon.virshOk("destroy", g);
+            daemon.define(other);
+            daemon.virshOk("undefine", other);
+            long left = TimeUnit.SECONDS.toMillis(TIMEOUT_S) - (System.nanoTime() - started) / 1_000_000;
+            assertTrue(left > 1000, "the watchers' --timeout " + TIMEOUT_S + " s is too short for this machine");
+            // each one ends by itself at --timeout
+            for (Bg b : List.of(virsh, text, json, one)) {
+                assertEquals(0, b.waitFor(TIMEOUT_S + 15), b.command + "\n" + b.out() + b.err());
+            }
+            assertTrue(virsh.out().contains(line(other, "Undefined Removed")), virsh.out());
+            scenario = new Scenario(g, other, uuid, virsh.out(), text.out(), text.err(), json.out(), json.err(),
+                    one.out(), one.err());
+            return scenario;
+        }
+    }
+
+    /** virsh's event lines for the actions (probes left out). */
+    private static List<String> virshLines(Scenario s) {
+        return eventLines(s.virsh()).stream().filter(l -> !isProbe(l, s.guest())).toList();
+    }
+
+    @Test
+    void oneShotTextIsVirshsLinesInVirshsOrder() {
+        Scenario s = scenario();
+        List<String> l = eventLines(s.text()).stream().filter(x -> !isProbe(x, s.guest())).toList();
+        assertEquals(virshLines(s), l);
+    }
+
+    @Test
+    void oneShotTextReportsEachActionInOrderWithItsDetail() {
+        Scenario s = scenario();
+        String g = s.guest();
+        List<String> mine = eventLines(s.text()).stream().filter(x -> x.contains("'" + g + "'"))
+                .filter(x -> !isProbe(x, g)).toList();
+        assertInOrder(mine, line(g, "Started Booted"), line(g, "Suspended Paused"), line(g, "Resumed Unpaused"),
+                line(g, "Stopped Destroyed"));
+        assertEquals(List.of(line(s.other(), "Defined Added"), line(s.other(), "Undefined Removed")),
+                eventLines(s.text()).stream().filter(x -> x.contains("'" + s.other() + "'")).toList());
+        // virsh destroy: QEMU reports a host-requested shutdown before the stop
+        assertInOrder(mine, line(g, "Shutdown Finished after host request"), line(g, "Stopped Destroyed"));
+    }
+
+    @Test
+    void oneShotTextEndsWithVirshsClosingLines() {
+        Scenario s = scenario();
+        int n = eventLines(s.text()).size();
+        assertTrue(s.text().endsWith("\nevent loop timed out\nevents received: " + n + "\n\n"), s.text());
+        assertEquals(n + 3, s.text().lines().count(), "only events and the closing lines:\n" + s.text());
+        assertEquals("", s.textErr());
+        int v = eventLines(s.virsh()).size();
+        assertTrue(s.virsh().endsWith("\nevent loop timed out\nevents received: " + v + "\n\n"), s.virsh());
+    }
+
+    @Test
+    void oneShotJsonIsOneObjectALine() throws Exception {
+        Scenario s = scenario();
+        Instant previous = Instant.EPOCH;
+        List<String> lines = s.json().lines().toList();
+        assertFalse(lines.isEmpty());
+        List<String> asText = new ArrayList<>();
+        for (String line : lines) {
+            JsonNode e = JSON.readTree(line);
+            assertTrue(e.isObject(), line);
+            assertEquals(Set.of("timestamp", "event", "domain", "uuid", "type", "detail"), fields(e), line);
+            assertEquals("lifecycle", e.get("event").asText());
+            Instant at = Instant.parse(e.get("timestamp").asText());
+            assertFalse(at.isBefore(previous), "in order: " + line);
+            previous = at;
+            if (e.get("domain").asText().equals(s.guest())) {
+                assertEquals(s.uuid(), e.get("uuid").asText());
+            }
+            asText.add(line(e.get("domain").asText(), e.get("type").asText() + " " + e.get("detail").asText()));
+        }
+        assertEquals(eventLines(s.text()).stream().filter(x -> !isProbe(x, s.guest())).toList(),
+                asText.stream().filter(x -> !isProbe(x, s.guest())).toList(), "the same events as the text run");
+        assertEquals("event loop timed out\nevents received: " + lines.size() + "\n", s.jsonErr(),
+                "--json: the closing lines go to stderr");
+    }
+
+    @Test
+    void oneShotJsonHasVirshsTypesAndDetails() throws Exception {
+        Scenario s = scenario();
+        List<String> asText = new ArrayList<>();
+        for (String line : s.json().lines().toList()) {
+            JsonNode e = JSON.readTree(line);
+            asText.add(line(e.get("domain").asText(), e.get("type").asText() + " " + e.get("detail").asText()));
+        }
+        assertEquals(virshLines(s), asText.stream().filter(x -> !isProbe(x, s.guest())).toList());
+    }
+
+    @Test
+    void oneShotDomainFilterReportsThatDomainOnly() {
+        Scenario s = scenario();
+        List<String> only = eventLines(s.one());
+        assertFalse(only.isEmpty());
+        for (String l : only) {
+            assertTrue(l.startsWith("event 'lifecycle' for domain '" + s.guest() + "': "), l);
+        }
+        assertEquals(eventLines(s.text()).stream().filter(x -> x.contains("'" + s.guest() + "'"))
+                .filter(x -> !isProbe(x, s.guest())).toList(), only.stream().filter(x -> !isProbe(x, s.guest()))
+                .toList());
+        assertTrue(s.one().endsWith("\nevent loop timed out\nevents received: " + only.size() + "\n\n"), s.one());
+        assertEquals("", s.oneErr());
+    }
+
+    @Test
+    void withoutEventsTheTimeoutEndsTheWaitLikeVirsh() {
+        try (Bg virsh = Bg.start(List.of("virsh", "-c", uri, "event", "--all", "--timeout", "2"));
+             Bg lvsh = Bg.start(launcher("-c", uri, "event", "--all", "--timeout", "2"))) {
+            long start = System.nanoTime();
+            assertEquals(virsh.waitFor(20), lvsh.waitFor(20));
+            assertTrue((System.nanoTime() - start) / 1_000_000 < 10_000);
+            assertEquals("event loop timed out\nevents received: 0\n\n", lvsh.out());
+            assertEquals(virsh.out(), lvsh.out());
+            assertEquals(1, lvsh.waitFor(1));
+            // virsh fails silently here; lvsh's contract is one clear error line for every failure
+            List<String> err = lvsh.err().lines().toList();
+            assertEquals(1, err.size(), lvsh.err());
+            assertTrue(err.get(0).startsWith("error: "), lvsh.err());
+        }
+    }
+
+    // ---- the shell --------------------------------------------------------------------------------------------
+
+    private Pty shell() {
+        return Pty.start("sh -c \"stty cols 1000 2>/dev/null; exec " + Project.launcher() + " -c '" + uri + "'\"",
+                Map.of("XDG_CACHE_HOME", cache.toString()));
+    }
+
+    private static String prompt() {
+        return "lvsh \\(" + Pattern.quote(uri) + "\\) # \\z";
+    }
+
+    @Test
+    void loopInTheShellEndsWithCtrlC() {
+        String g = guest("ev-sh");
+        try (Pty pty = shell()) {
+            pty.expect(prompt());
+            pty.type("list --all\r");
+            pty.expect(prompt());
+            pty.type("event --all --loop\r");
+            pty.expect("event --all --loop\n");
+            probeUntil(g, () -> pty.all().contains(line(g, "Defined Updated")), "shell");
+            daemon.virshOk("start", g);
+            pty.expect(Pattern.quote(line(g, "Started Booted")) + "\n", Duration.ofSeconds(10));
+            daemon.virshOk("destroy", g);
+            pty.expect(Pattern.quote(line(g, "Stopped Destroyed")) + "\n", Duration.ofSeconds(10));
+            TestDaemon.sleep(300);
+            pty.type("\u0003");
+            String end = pty.expect("event loop interrupted\nevents received: (\\d+)\n.*" + prompt(),
+                    Duration.ofSeconds(5));
+            String all = pty.all();
+            int printed = eventLines(all.substring(all.indexOf("event --all --loop\n"))).size();
+            assertTrue(end.contains("events received: " + printed + "\n"), end + "\nprinted " + printed);
+            assertFalse(all.contains("Exception"), all);
+            pty.type("domstate " + g + "\r"); // the shell goes on
+            pty.expect("shut off\n\n" + prompt());
+        }
+    }
+
+    @Test
+    void backgroundWatchPrintsAboveAUsablePromptUntilStopped() {
+        String g = guest("ev-bg");
+        try (Pty pty = shell()) {
+            pty.expect(prompt());
+            pty.type("event --all --loop --background\r");
+            pty.expect("event --all --loop --background\n" + prompt(), Duration.ofSeconds(20));
+            probeUntil(g, () -> pty.all().contains(line(g, "Defined Updated")), "background");
+
+            // a command runs while the watch goes on
+            pty.type("domstate " + g + "\r");
+            pty.expect("shut off\n\n" + prompt());
+            daemon.virshOk("start", g);
+            pty.expect(Pattern.quote(line(g, "Started Booted")) + "\n", Duration.ofSeconds(10));
+            pty.expect(prompt(), Duration.ofSeconds(5)); // redrawn below the event
+
+            // an event arrives while a command is half typed: the line is kept
+            pty.type("domstate " + g);
+            pty.expect("domstate " + Pattern.quote(g) + "\\z");
+            daemon.virshOk("suspend", g);
+            pty.expect(Pattern.quote(line(g, "Suspended Paused")) + "\n.*domstate " + Pattern.quote(g) + "\\z",
+                    Duration.ofSeconds(10));
+            pty.type("\r");
+            pty.expect("\npaused\n\n" + prompt());
+
+            pty.type("event --stop\r");
+            pty.expect("event --stop\n\n?" + prompt());
+            int before = pty.all().length();
+            daemon.virshOk("resume", g);
+            daemon.virshOk("destroy", g);
+            TestDaemon.sleep(1500);
+            String after = pty.all().substring(before);
+            assertFalse(after.contains("event '"), "stopped, yet:\n" + after);
+            pty.type("uri\r");
+            pty.expect(Pattern.quote(uri) + "\n\n" + prompt());
+            pty.type("quit\r");
+            assertEquals(0, pty.waitFor(Duration.ofSeconds(10)));
+        }
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------
+
+    private static List<String> launcher(String... args) {
+        List<String> c = new ArrayList<>(List.of(Project.launcher().toString()));
+        c.addAll(List.of(args));
+        return c;
+    }
+
+    private static void assertInOrder(List<String> lines, String... expected) {
+        int at = 0;
+        for (String e : expected) {
+            int found = lines.subList(at, lines.size()).indexOf(e);
+            assertTrue(found >= 0, "'" + e + "' missing (or out of order) in\n" + String.join("\n", lines));
+            at += found + 1;
+        }
+    }
+
+    private static Set<String> fields(JsonNode n) {
+        Set<String> names = new TreeSet<>();
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            names.add(it.next());
+        }
+        return names;
+    }
+
+    /** A program in the background with its output collected as it comes; killed on close if still running. */
+    static final class Bg implements AutoCloseable {
+        final List<String> command;
+        private final Process process;
+        private final StringBuffer out = new StringBuffer();
+        private final StringBuffer err = new StringBuffer();
+        private final List<Thread> readers = new ArrayList<>();
+
+        private Bg(List<String> command, Process process) {
+            this.command = command;
+            this.process = process;
+            readers.add(pump(process.getInputStream(), out));
+            readers.add(pump(process.getErrorStream(), err));
+        }
+
+        static Bg start(List<String> command) {
+            ProcessBuilder pb = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(
+                    new java.io.File("/dev/null")));
+            pb.environment().put("LC_ALL", "C.UTF-8");
+            pb.environment().remove("LIBVIRT_DEFAULT_URI");
+            pb.environment().remove("LVSH_DEFAULT_URI");
+            try {
+                return new Bg(command, pb.start());
+            } catch (IOException e) {
+                throw new AssertionError("cannot start " + command + ": " + e, e);
+            }
+        }
+
+        private static Thread pump(InputStream in, StringBuffer into) {
+            Thread t = new Thread(() -> {
+                byte[] buf = new byte[8192];
+                try {
+                    int n;
+                    while ((n = in.read(buf)) > 0) {
+                        into.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                    }
+                } catch (IOException e) {
+                    // ended
+                }
+            }, "bg-reader");
+            t.setDaemon(true);
+            t.start();
+            return t;
+        }
+
+        String out() {
+            return out.toString();
+        }
+
+        String err() {
+            return err.toString();
+        }
+
+        int waitFor(int seconds) {
+            try {
+                if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                    throw new AssertionError("still running after " + seconds + " s: " + command + "\n" + out());
+                }
+                for (Thread t : readers) {
+                    t.join(2000);
+                }
+                return process.exitValue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (process.isAlive()) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        }
+    }
+}
