@@ -8,6 +8,7 @@ import org.lvsh.libvirt.DomainNotFound;
 import org.lvsh.libvirt.LibvirtError;
 import org.lvsh.libvirt.LibvirtFailure;
 import org.lvsh.libvirt.Session;
+import org.lvsh.output.DisplayWidth;
 import org.lvsh.output.FormatNotAvailable;
 import org.lvsh.output.Json;
 import picocli.CommandLine.ParameterException;
@@ -75,7 +76,7 @@ public final class ErrorReport {
         if (json) {
             err.println(Json.line(Map.of("error", errorObject(f))));
         } else {
-            err.println("error: " + f.getMessage());
+            err.println("error: " + DisplayWidth.oneLine(f.getMessage()));
         }
         err.flush();
         if (diagnostics.debugging() && !(t instanceof Failure) && !(t instanceof ParameterException)) {

@@ -22,10 +22,20 @@ public final class DisplayWidth {
      * virsh's tables do; a backslash before an x is escaped too, so that the escapes stay unambiguous.
      */
     public static String safe(String s) {
+        return escape(s, true);
+    }
+
+    /** Control characters (a newline too) as \xHH: what an error line quotes stays on one clean line. */
+    public static String oneLine(String s) {
+        return escape(s, false);
+    }
+
+    private static String escape(String s, boolean backslashX) {
         StringBuilder b = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isISOControl(c) || c == '\\' && i + 1 < s.length() && s.charAt(i + 1) == 'x') {
+            if (Character.isISOControl(c)
+                    || backslashX && c == '\\' && i + 1 < s.length() && s.charAt(i + 1) == 'x') {
                 if (b == null) {
                     b = new StringBuilder(s.length() + 8).append(s, 0, i);
                 }
