@@ -8,6 +8,10 @@ public final class Main {
     }
 
     public static void main(String[] args) throws java.io.IOException {
+        // picocli registers converters for java.sql and java.time types by reflection in every CommandLine,
+        // initializing those classes (and java.time's lambdas): a good part of a one-shot start, for types lvsh
+        // never converts.
+        System.setProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*,java\\.nio\\.file\\..*");
         String training = System.getenv("LVSH_TRAIN");
         if (training != null && !training.isEmpty()) {
             Training.run(Training.directory(training)); // the launcher recording a class-data archive
