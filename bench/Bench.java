@@ -76,8 +76,9 @@ public final class Bench {
             return false;
         }
         try (var s = Files.walk(dir)) {
-            return s.anyMatch(p -> p.toString().endsWith("/lvsh.jsa") || p.toString().endsWith("/lvsh.aot"))
-                    && s.noneMatch(p -> p.toString().endsWith(".lock"));
+            List<String> paths = s.map(Path::toString).toList();
+            return paths.stream().anyMatch(p -> p.endsWith("/lvsh.jsa") || p.endsWith("/lvsh.aot"))
+                    && paths.stream().noneMatch(p -> p.endsWith(".lock"));
         }
     }
 

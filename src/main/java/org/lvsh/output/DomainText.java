@@ -45,13 +45,14 @@ public final class DomainText {
         return d.state().text();
     }
 
+    /** dominfo. Values that come from the domain's definition are shown with control characters escaped. */
     public static Output.TextView details(DomainDetails d) {
         return out -> {
             out.printf("%-15s %s\n", "Id:", idText(d.id()));
-            out.printf("%-15s %s\n", "Name:", d.name());
+            out.printf("%-15s %s\n", "Name:", DisplayWidth.oneLine(d.name()));
             out.printf("%-15s %s\n", "UUID:", d.uuid());
             if (d.osType() != null) {
-                out.printf("%-15s %s\n", "OS Type:", d.osType());
+                out.printf("%-15s %s\n", "OS Type:", DisplayWidth.oneLine(d.osType()));
             }
             out.printf("%-15s %s\n", "State:", d.state().text());
             out.printf("%-15s %d\n", "CPU(s):", d.vcpus());
@@ -71,15 +72,15 @@ public final class DomainText {
             out.printf("%-15s %s\n", "Managed save:",
                     d.managedSave() == null ? "unknown" : d.managedSave() ? "yes" : "no");
             if (d.security() != null) {
-                out.printf("%-15s %s\n", "Security model:", d.security().model());
-                out.printf("%-15s %s\n", "Security DOI:", d.security().doi());
+                out.printf("%-15s %s\n", "Security model:", DisplayWidth.oneLine(d.security().model()));
+                out.printf("%-15s %s\n", "Security DOI:", DisplayWidth.oneLine(d.security().doi()));
                 if (d.security().label() != null) {
-                    out.printf("%-15s %s (%s)\n", "Security label:", d.security().label(),
+                    out.printf("%-15s %s (%s)\n", "Security label:", DisplayWidth.oneLine(d.security().label()),
                             Boolean.TRUE.equals(d.security().enforcing()) ? "enforcing" : "permissive");
                 }
             }
             for (int i = 0; i < d.messages().size(); i++) {
-                out.printf("%-15s %s\n", i == 0 ? "Messages:" : "", d.messages().get(i));
+                out.printf("%-15s %s\n", i == 0 ? "Messages:" : "", DisplayWidth.oneLine(d.messages().get(i)));
             }
         };
     }

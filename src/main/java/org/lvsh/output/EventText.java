@@ -24,6 +24,7 @@ public final class EventText {
                     e.domain(), e.type(), e.detail());
             default -> String.format("event '%s' for domain '%s'", e.event(), e.domain());
         };
+        text = DisplayWidth.oneLine(text); // names and paths come from domain definitions
         return timestamp ? VIRSH_TIME.format(Instant.parse(e.timestamp())) + ": " + text : text;
     }
 }

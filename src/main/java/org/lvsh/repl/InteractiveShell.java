@@ -48,7 +48,9 @@ public final class InteractiveShell {
     public int run() {
         Terminal terminal;
         try {
-            terminal = TerminalBuilder.builder().system(true).name("lvsh").build();
+            // The exec provider (stty) is the one that gives the terminal back exactly as it found it: JLine 3.30's
+            // JNA provider leaves -iexten behind, its JNI provider a speed of 0 baud.
+            terminal = TerminalBuilder.builder().system(true).name("lvsh").provider("exec").build();
         } catch (IOException e) {
             PrintWriter err = new PrintWriter(System.err, true);
             err.println("error: cannot open the terminal: " + e.getMessage());
