@@ -20,10 +20,7 @@ public final class DomainArgument {
 
     /** The text given, checked as virsh checks it. */
     String text(String command) {
-        if (positional != null && option != null) {
-            throw Failure.usage("option --domain already seen");
-        }
-        String text = positional != null ? positional : option;
+        String text = LvshCommand.either(positional, option, "--domain");
         if (text == null) {
             throw Failure.usage("command '" + command + "' requires <domain> option");
         }

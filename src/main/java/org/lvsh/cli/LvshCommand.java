@@ -51,6 +51,17 @@ public abstract class LvshCommand implements Callable<Integer> {
         return context.format(outputOptions.format());
     }
 
+    /**
+     * A value virsh lets the user give positionally or by name (freecell 0 / --cellno 0): whichever was given,
+     * or null; both is virsh's "option --name already seen".
+     */
+    protected static <T> T either(T positional, T named, String optionName) {
+        if (positional != null && named != null) {
+            throw Failure.usage("option " + optionName + " already seen");
+        }
+        return positional != null ? positional : named;
+    }
+
     /** virsh-style usage checks at run time ("Options --all and --cellno are mutually exclusive"). */
     protected static void exclusive(boolean first, String firstName, boolean second, String secondName) {
         if (first && second) {

@@ -7,11 +7,8 @@ final class CellNumber {
     private CellNumber() {
     }
 
-    static Integer pick(Integer positional, Integer option) {
-        if (positional != null && option != null) {
-            throw Failure.usage("option --cellno already seen");
-        }
-        Integer cell = positional != null ? positional : option;
+    /** @param cell the value given positionally or as --cellno, or null */
+    static Integer check(Integer cell) {
         if (cell != null && cell < 0) {
             throw Failure.usage("cell number must be non-negative integer");
         }

@@ -29,7 +29,7 @@ public final class FreecellCommand extends ConnectedCommand {
 
     @Override
     protected void run() {
-        Integer cell = CellNumber.pick(cellPositional, cellOption);
+        Integer cell = CellNumber.check(either(cellPositional, cellOption, "--cellno"));
         exclusive(all, "all", cell != null, "cellno");
         Connection c = connection();
         FreeCells result;

@@ -38,11 +38,8 @@ public final class FreepagesCommand extends ConnectedCommand {
 
     @Override
     protected void run() {
-        Integer cell = CellNumber.pick(cellPositional, cellOption);
-        if (sizePositional != null && sizeOption != null) {
-            throw Failure.usage("option --pagesize already seen");
-        }
-        String sizeText = sizePositional != null ? sizePositional : sizeOption;
+        Integer cell = CellNumber.check(either(cellPositional, cellOption, "--cellno"));
+        String sizeText = either(sizePositional, sizeOption, "--pagesize");
         exclusive(all, "all", cell != null, "cellno");
         Long size = sizeText == null ? null : ScaledSize.parseKib(sizeText, "pagesize");
         if (!all && cell == null) {

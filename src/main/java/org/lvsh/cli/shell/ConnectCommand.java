@@ -28,11 +28,8 @@ public final class ConnectCommand extends LvshCommand {
 
     @Override
     protected void run() {
-        if (positional != null && name != null) {
-            throw Failure.usage("option --name already seen");
-        }
         Session session = context.session();
-        String uri = positional != null ? positional : name;
+        String uri = either(positional, name, "--name");
         // As virsh: without a URI, reconnect to the same one and keep its read-only state unless asked.
         boolean ro = readonly || uri == null && session.readOnly();
         if (uri == null) {
