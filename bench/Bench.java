@@ -54,6 +54,7 @@ public final class Bench {
         shellMemory();
         bigList(1_000, n);
         bigList(10_000, Math.max(3, n / 2));
+        withServer(n);
         if (options.contains("--remote")) {
             Remote.run(n);
         }
@@ -205,6 +206,33 @@ public final class Bench {
         String uri = "test://" + file;
         compare(String.format(Locale.ROOT, "list --all, %,d domains", domains), n,
                 List.of("virsh", "-c", uri, "list", "--all"), List.of(LVSH, "-c", uri, "list", "--all"), null);
+    }
+
+    /** The same one-shot cases through the optional command server (LVSH_SERVER=1), started beforehand. */
+    private static void withServer(int n) throws Exception {
+        System.out.println("\nwith LVSH_SERVER=1 (one-shot commands run in a warm lvsh JVM):");
+        List<String> server = List.of("env", "LVSH_SERVER=1", LVSH);
+        run(concat(server, "-c", DEMO, "uri"), null);
+        Thread.sleep(3000);
+        for (String[] c : new String[][] {{"nodeinfo"}, {"capabilities"}, {"list", "--all"}, {"dominfo", "test"}}) {
+            compare("server: one-shot " + String.join(" ", c), n, concat(List.of("virsh"), "-c", DEMO, c),
+                    concat(server, "-c", DEMO, c), null);
+        }
+        compare("server: completion (complete -- dominfo t)", n,
+                List.of("virsh", "-c", DEMO, "complete", "--", "dominfo t"),
+                concat(server, "-c", DEMO, "complete", "--", "dominfo", "t"), null);
+        Path file = work.resolve("node-10000.xml");
+        compare("server: list --all, 10,000 domains", Math.max(3, n / 2),
+                List.of("virsh", "-c", "test://" + file, "list", "--all"),
+                concat(server, "-c", "test://" + file, "list", "--all"), null);
+    }
+
+    private static List<String> concat(List<String> head, String a, String b, String... rest) {
+        List<String> all = new ArrayList<>(head);
+        all.add(a);
+        all.add(b);
+        all.addAll(List.of(rest));
+        return all;
     }
 
     /** Runs both commands alternately n times; returns the medians {virsh, lvsh} in ms. */

@@ -36,14 +36,22 @@ public final class Lvsh {
     private final PrintWriter out;
     private final PrintWriter err;
     private final java.util.function.BooleanSupplier terminal;
+    private final CredentialPrompter prompter;
 
     /**
      * @param terminal whether stdin and stdout are a terminal (no command then means the interactive shell);
      *                 asked only when needed
      */
     public Lvsh(InputStream in, PrintStream out, PrintStream err, java.util.function.BooleanSupplier terminal) {
+        this(in, out, err, terminal, new TtyPrompter());
+    }
+
+    /** @param prompter who asks for credentials outside the shell (the terminal, normally) */
+    public Lvsh(InputStream in, PrintStream out, PrintStream err, java.util.function.BooleanSupplier terminal,
+                CredentialPrompter prompter) {
         this.in = in;
         this.terminal = terminal;
+        this.prompter = prompter;
         // UTF-8 whatever the locale: JSON and names must not turn into '?' under LANG=C.
         this.out = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false);
         this.err = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
@@ -59,7 +67,7 @@ public final class Lvsh {
     }
 
     private int runChecked(String[] args) {
-        HeadStart head = HeadStart.begin(args, new TtyPrompter());
+        HeadStart head = HeadStart.begin(args, prompter);
         try {
             return runWith(args, head);
         } finally {
@@ -103,9 +111,9 @@ public final class Lvsh {
         }
         // Completion runs under the user's shell at every TAB: it must never ask for a password, nor warn.
         boolean completing = !command.isEmpty() && command.get(0).equals("complete");
-        CredentialPrompter prompter = mode == Context.Mode.SHELL ? null
-                : completing ? CredentialPrompter.NEVER : new TtyPrompter();
-        Session session = new Session(settings.uri(), settings.readOnly(), settings.keepalive(), prompter);
+        CredentialPrompter asker = mode == Context.Mode.SHELL ? null
+                : completing ? CredentialPrompter.NEVER : prompter;
+        Session session = new Session(settings.uri(), settings.readOnly(), settings.keepalive(), asker);
         if (!completing) {
             session.useWarnings(err::println);
         }

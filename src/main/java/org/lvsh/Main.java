@@ -7,11 +7,25 @@ public final class Main {
     private Main() {
     }
 
+    private static long idleSeconds() {
+        try {
+            return Long.parseLong(System.getenv().getOrDefault("LVSH_SERVER_IDLE", "600"));
+        } catch (NumberFormatException e) {
+            return 600;
+        }
+    }
+
     public static void main(String[] args) throws java.io.IOException {
         // picocli registers converters for java.sql and java.time types by reflection in every CommandLine,
         // initializing those classes (and java.time's lambdas): a good part of a one-shot start, for types lvsh
         // never converts.
         System.setProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*,java\\.nio\\.file\\..*");
+        String serve = System.getenv("LVSH_SERVE");
+        if (serve != null && !serve.isEmpty()) {
+            // the optional command server the launcher starts (LVSH_SERVER=1); idle minutes: LVSH_SERVER_IDLE
+            org.lvsh.server.Server.serve(java.nio.file.Paths.get(serve), idleSeconds());
+            return;
+        }
         String training = System.getenv("LVSH_TRAIN");
         if (training != null && !training.isEmpty()) {
             Training.run(Training.directory(training)); // the launcher recording a class-data archive

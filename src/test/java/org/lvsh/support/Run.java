@@ -60,6 +60,7 @@ public final class Run {
             pb.environment().put("LC_ALL", "C.UTF-8");
             pb.environment().remove("LIBVIRT_DEFAULT_URI");
             pb.environment().remove("LVSH_DEFAULT_URI");
+            pb.environment().remove("LVSH_SERVER"); // only the server's own tests use it
             pb.environment().putAll(env);
             Process p = pb.start();
             p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
