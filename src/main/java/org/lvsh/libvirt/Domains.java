@@ -4,7 +4,7 @@ import static org.lvsh.libvirt.LibvirtFailure.call;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -71,8 +71,7 @@ public final class Domains {
                         saved == null ? null : saved.contains(uuids[i]),
                         extras.title() ? domains.title(i) : null));
             }
-            rows.sort(VIRSH_ORDER);
-            return rows;
+            return sortedVirshStyle(rows);
         }
     }
 
@@ -97,29 +96,42 @@ public final class Domains {
         }
     }
 
-    /** virsh's sorter: active domains by id first, then inactive ones by name as strcasecmp orders them. */
-    public static final Comparator<DomainSummary> VIRSH_ORDER = (a, b) -> {
-        if (a.id() != null && b.id() != null) {
-            return Integer.compare(a.id(), b.id());
+    /**
+     * virsh's order (its domain sorter): running domains by id, then the others by name as C's strcasecmp orders
+     * them (UTF-8 bytes, ASCII letters folded). Each name is folded once, not at every comparison.
+     */
+    static List<DomainSummary> sortedVirshStyle(List<DomainSummary> rows) {
+        record Keyed(DomainSummary row, byte[] folded) {
         }
-        if (a.id() != null || b.id() != null) {
-            return a.id() != null ? -1 : 1;
+        List<Keyed> keyed = new ArrayList<>(rows.size());
+        for (DomainSummary d : rows) {
+            keyed.add(new Keyed(d, d.id() == null ? folded(d.name()) : null));
         }
-        return strcasecmp(a.name(), b.name());
-    };
-
-    /** C's strcasecmp on UTF-8 bytes: ASCII letters fold, everything else compares as unsigned bytes. */
-    static int strcasecmp(String a, String b) {
-        byte[] x = a.getBytes(StandardCharsets.UTF_8);
-        byte[] y = b.getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < Math.min(x.length, y.length); i++) {
-            int cx = fold(x[i] & 0xff);
-            int cy = fold(y[i] & 0xff);
-            if (cx != cy) {
-                return cx - cy;
+        keyed.sort((a, b) -> {
+            Integer x = a.row().id();
+            Integer y = b.row().id();
+            if (x != null && y != null) {
+                return Integer.compare(x, y);
             }
+            if (x != null || y != null) {
+                return x != null ? -1 : 1;
+            }
+            return Arrays.compareUnsigned(a.folded(), b.folded());
+        });
+        List<DomainSummary> sorted = new ArrayList<>(rows.size());
+        for (Keyed k : keyed) {
+            sorted.add(k.row());
         }
-        return x.length - y.length;
+        return sorted;
+    }
+
+    /** A name as strcasecmp sees it: UTF-8 bytes, ASCII letters folded to lower case. */
+    private static byte[] folded(String name) {
+        byte[] b = name.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) fold(b[i] & 0xff);
+        }
+        return b;
     }
 
     private static int fold(int c) {

@@ -6,6 +6,7 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -26,8 +27,12 @@ public final class DomainList implements AutoCloseable {
     private static final int PARAM_VALUE = 88;
     private static final int PARAM_SIZE = 96;
     private static final int PARAM_INT = 1;
+    // field names with their terminating NUL, compared as bytes (no decoding per parameter)
+    private static final byte[] STATE_STATE = "state.state\0".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] STATE_REASON = "state.reason\0".getBytes(StandardCharsets.US_ASCII);
 
     private final Pointer[] domains;
+    private String[] uuids;
     private boolean closed;
 
     private DomainList(Pointer[] domains) {
@@ -50,16 +55,27 @@ public final class DomainList implements AutoCloseable {
     }
 
     public String name(int i) {
-        return Virt.INSTANCE.virDomainGetName(domains[i]);
+        return Virt.virDomainGetName(domains[i]);
     }
 
     /** The domain's id, or -1 when it is not running. */
     public int id(int i) {
-        return Virt.INSTANCE.virDomainGetID(domains[i]);
+        return Virt.virDomainGetID(domains[i]);
     }
 
     public String uuid(int i) {
-        return uuidOf(domains[i]);
+        return uuids()[i];
+    }
+
+    /** Read once: listing asks for them more than once. */
+    private String[] uuids() {
+        if (uuids == null) {
+            uuids = new String[domains.length];
+            for (int i = 0; i < domains.length; i++) {
+                uuids[i] = uuidOf(domains[i]);
+            }
+        }
+        return uuids;
     }
 
     /**
@@ -77,32 +93,47 @@ public final class DomainList implements AutoCloseable {
         }
         array.setPointer((long) domains.length * Native.POINTER_SIZE, null);
         PointerByReference records = new PointerByReference();
-        int n = Virt.INSTANCE.virDomainListGetStats(array, STATS_STATE, records, 0);
+        int n = Virt.virDomainListGetStats(array, STATS_STATE, records, 0);
         if (n < 0) {
             return null;
         }
-        Map<String, int[]> byUuid = new HashMap<>(n * 2);
+        // Records come in the order asked for unless a domain vanished meanwhile: match by position, by UUID
+        // only where that fails.
+        String[] uuids = uuids();
+        int[][] states = new int[domains.length][];
+        Map<String, Integer> byUuid = null;
         Pointer list = records.getValue();
         try {
             for (int r = 0; r < n; r++) {
                 Pointer record = list.getPointer((long) r * Native.POINTER_SIZE);
-                byUuid.put(uuidOf(record.getPointer(0)), stateParams(record));
+                String uuid = uuidOf(record.getPointer(0));
+                int i = r;
+                if (r >= uuids.length || !uuids[r].equals(uuid)) {
+                    if (byUuid == null) {
+                        byUuid = new HashMap<>(uuids.length * 2);
+                        for (int k = 0; k < uuids.length; k++) {
+                            byUuid.put(uuids[k], k);
+                        }
+                    }
+                    Integer k = byUuid.get(uuid);
+                    if (k == null) {
+                        continue;
+                    }
+                    i = k;
+                }
+                states[i] = stateParams(record);
             }
         } finally {
-            Virt.INSTANCE.virDomainStatsRecordListFree(list);
-        }
-        int[][] states = new int[domains.length][];
-        for (int i = 0; i < domains.length; i++) {
-            states[i] = byUuid.get(uuid(i));
+            Virt.virDomainStatsRecordListFree(list);
         }
         return states;
     }
 
     /** The domain's title (virDomainGetMetadata: one round-trip), or "" when it has none. */
     public String title(int i) {
-        Pointer text = Virt.INSTANCE.virDomainGetMetadata(domains[i], METADATA_TITLE, null, 0);
+        Pointer text = Virt.virDomainGetMetadata(domains[i], METADATA_TITLE, null, 0);
         if (text == null) {
-            Virt.INSTANCE.virResetLastError();
+            Virt.virResetLastError();
             return "";
         }
         try {
@@ -120,7 +151,7 @@ public final class DomainList implements AutoCloseable {
     static int[] state(Pointer domain) {
         IntByReference state = new IntByReference();
         IntByReference reason = new IntByReference();
-        Natives.check(Virt.INSTANCE.virDomainGetState(domain, state, reason, 0));
+        Natives.check(Virt.virDomainGetState(domain, state, reason, 0));
         return new int[] {state.getValue(), reason.getValue()};
     }
 
@@ -133,13 +164,11 @@ public final class DomainList implements AutoCloseable {
             if (param.getInt(PARAM_TYPE) != PARAM_INT) {
                 continue;
             }
-            String field = param.getString(0, "UTF-8");
-            if (field.length() < PARAM_FIELD_LENGTH) {
-                if (field.equals("state.state")) {
-                    result[0] = param.getInt(PARAM_VALUE);
-                } else if (field.equals("state.reason")) {
-                    result[1] = param.getInt(PARAM_VALUE);
-                }
+            byte[] field = param.getByteArray(0, STATE_REASON.length);
+            if (Arrays.equals(field, STATE_REASON)) {
+                result[1] = param.getInt(PARAM_VALUE);
+            } else if (Arrays.equals(field, 0, STATE_STATE.length, STATE_STATE, 0, STATE_STATE.length)) {
+                result[0] = param.getInt(PARAM_VALUE);
             }
         }
         return result;
@@ -147,7 +176,7 @@ public final class DomainList implements AutoCloseable {
 
     private static String uuidOf(Pointer domain) {
         byte[] buf = new byte[UUID_STRING_BUFLEN];
-        Natives.check(Virt.INSTANCE.virDomainGetUUIDString(domain, buf));
+        Natives.check(Virt.virDomainGetUUIDString(domain, buf));
         return new String(buf, 0, UUID_STRING_BUFLEN - 1, StandardCharsets.US_ASCII);
     }
 
@@ -156,7 +185,7 @@ public final class DomainList implements AutoCloseable {
         if (!closed) {
             closed = true;
             for (Pointer d : domains) {
-                Virt.INSTANCE.virDomainFree(d);
+                Virt.virDomainFree(d);
             }
         }
     }

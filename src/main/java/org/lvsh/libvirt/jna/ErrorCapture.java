@@ -25,7 +25,7 @@ public final class ErrorCapture {
         if (!installed) {
             synchronized (ErrorCapture.class) {
                 if (!installed) {
-                    Virt.INSTANCE.virSetErrorFunc(null, HANDLER);
+                    Virt.virSetErrorFunc(null, HANDLER);
                     installed = true;
                 }
             }
@@ -47,7 +47,7 @@ public final class ErrorCapture {
 
     /** The calling thread's last libvirt error, for calls made through {@link Virt} directly. */
     static LibvirtError last() {
-        Pointer p = Virt.INSTANCE.virGetLastError();
+        Pointer p = Virt.virGetLastError();
         return p == null ? LibvirtError.of(1, 0, "unknown libvirt error") : read(p);
     }
 

@@ -28,7 +28,7 @@ public final class Natives {
     /** Free memory of cells [start, start + max), in bytes. */
     public static long[] cellsFreeMemory(Connect conn, int start, int max) {
         long[] free = new long[max];
-        int n = check(Virt.INSTANCE.virNodeGetCellsFreeMemory(handle(conn), free, start, max));
+        int n = check(Virt.virNodeGetCellsFreeMemory(handle(conn), free, start, max));
         return Arrays.copyOf(free, n);
     }
 
@@ -38,7 +38,7 @@ public final class Natives {
      */
     public static long[] freePages(Connect conn, int[] pagesKib, int startCell, int cellCount) {
         long[] counts = new long[pagesKib.length * cellCount];
-        check(Virt.INSTANCE.virNodeGetFreePages(handle(conn), pagesKib.length, pagesKib, startCell, cellCount,
+        check(Virt.virNodeGetFreePages(handle(conn), pagesKib.length, pagesKib, startCell, cellCount,
                 counts, 0));
         return counts;
     }
@@ -46,7 +46,7 @@ public final class Natives {
     /** virConnectListAllDomains: one call for every domain that matches the filter flags. */
     public static DomainList listAllDomains(Connect conn, int flags) {
         PointerByReference array = new PointerByReference();
-        int n = check(Virt.INSTANCE.virConnectListAllDomains(handle(conn), array, flags));
+        int n = check(Virt.virConnectListAllDomains(handle(conn), array, flags));
         return DomainList.adopt(array.getValue(), n);
     }
 
@@ -58,9 +58,9 @@ public final class Natives {
     /** virDomainGetMessages: libvirt's warnings about the domain; none where the driver cannot tell. */
     public static List<String> messages(Domain domain) {
         PointerByReference array = new PointerByReference();
-        int n = Virt.INSTANCE.virDomainGetMessages(handle(domain), array, 0);
+        int n = Virt.virDomainGetMessages(handle(domain), array, 0);
         if (n <= 0) {
-            Virt.INSTANCE.virResetLastError();
+            Virt.virResetLastError();
             return List.of();
         }
         Pointer strings = array.getValue();
