@@ -44,6 +44,11 @@ public final class Bench {
         work = Files.createTempDirectory("lvsh-bench");
         warmUp();
         header();
+        if (options.contains("--only-remote")) {
+            Remote.run(n);
+            write();
+            return;
+        }
         oneShot("nodeinfo", n, "nodeinfo");
         oneShot("capabilities", n, "capabilities");
         oneShot("list --all", n, "list", "--all");

@@ -141,7 +141,7 @@ public final class Candidates {
         Connection c = live();
         if (c != null) {
             try {
-                read = Domains.list(c, ListFilter.ACTIVE | ListFilter.INACTIVE, Domains.Extras.NONE);
+                read = Domains.list(c, ListFilter.ACTIVE | ListFilter.INACTIVE, Domains.Extras.UUID);
             } catch (RuntimeException e) {
                 read = List.of();
             }

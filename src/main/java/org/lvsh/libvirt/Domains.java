@@ -28,9 +28,13 @@ public final class Domains {
     private static final Pattern ID = Pattern.compile("[ \\t\\n\\x0B\\f\\r]*[+-]?\\d+");
     private static final long NO_LIMIT = 0xFFFFFFFFL;
 
-    /** What a listing must carry beyond id, name, UUID and state; each costs one more bulk call. */
-    public record Extras(boolean persistence, boolean autostart, boolean managedSave, boolean title) {
-        public static final Extras NONE = new Extras(false, false, false, false);
+    /**
+     * What a listing must carry beyond id, name and state. UUIDs cost a call per domain (local, no round-trip);
+     * persistence, autostart and managed save one more bulk call each; titles a round-trip per domain.
+     */
+    public record Extras(boolean uuid, boolean persistence, boolean autostart, boolean managedSave, boolean title) {
+        public static final Extras NONE = new Extras(false, false, false, false, false);
+        public static final Extras UUID = new Extras(true, false, false, false, false);
     }
 
     private Domains() {
@@ -43,10 +47,7 @@ public final class Domains {
     public static List<DomainSummary> list(Connection c, int flags, Extras extras) {
         try (DomainList domains = Natives.listAllDomains(c.binding(), flags)) {
             int n = domains.size();
-            String[] uuids = new String[n];
-            for (int i = 0; i < n; i++) {
-                uuids[i] = domains.uuid(i);
-            }
+            boolean uuids = extras.uuid() || extras.persistence() || extras.autostart() || extras.managedSave();
             Set<String> persistent = extras.persistence()
                     ? uuidsOf(c, ListFilter.narrowed(flags, ListFilter.PERSISTENCE_GROUP, ListFilter.PERSISTENT))
                     : null;
@@ -64,11 +65,12 @@ public final class Domains {
                     continue; // vanished between the two calls
                 }
                 int id = domains.id(i);
-                rows.add(new DomainSummary(id == -1 ? null : id, domains.name(i), uuids[i],
+                String uuid = uuids ? domains.uuid(i) : null;
+                rows.add(new DomainSummary(id == -1 ? null : id, domains.name(i), uuid,
                         DomainState.of(state[0]),
-                        persistent == null ? null : persistent.contains(uuids[i]),
-                        autostart == null ? null : autostart.contains(uuids[i]),
-                        saved == null ? null : saved.contains(uuids[i]),
+                        persistent == null ? null : persistent.contains(uuid),
+                        autostart == null ? null : autostart.contains(uuid),
+                        saved == null ? null : saved.contains(uuid),
                         extras.title() ? domains.title(i) : null));
             }
             return sortedVirshStyle(rows);

@@ -8,6 +8,9 @@ public final class DisplayWidth {
     }
 
     public static int of(String s) {
+        if (printableAscii(s)) {
+            return s.length(); // the common case, without a table lookup per character
+        }
         int width = 0;
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
@@ -30,7 +33,20 @@ public final class DisplayWidth {
         return escape(s, false);
     }
 
+    private static boolean printableAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String escape(String s, boolean backslashX) {
+        if (!backslashX && printableAscii(s)) {
+            return s;
+        }
         StringBuilder b = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

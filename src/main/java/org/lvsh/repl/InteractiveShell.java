@@ -164,6 +164,7 @@ public final class InteractiveShell {
             out.println();
             out.println("Type:  'help' for help with commands");
             out.println("       'quit' to quit");
+            out.println("       'connect test:///default' to try libvirt's built-in demo host");
             out.println();
             out.flush();
         }
@@ -172,7 +173,7 @@ public final class InteractiveShell {
         } catch (RuntimeException e) {
             ErrorReport.report(e, false, err, context.diagnostics());
             if (!quiet) {
-                out.println("Not connected. Try 'connect test:///default' for the built-in demo host.");
+                out.println("Not connected.");
                 out.println();
             }
         }

@@ -83,6 +83,7 @@ public final class ListCommand extends ConnectedCommand {
         boolean scriptForm = (uuid || name || id) && !format.structured();
         boolean wantsTable = !scriptForm && !format.structured();
         Domains.Extras extras = new Domains.Extras(
+                format.structured() || scriptForm && uuid || needs(chosen, sort, DomainColumn.UUID),
                 format.structured() || needs(chosen, sort, DomainColumn.PERSISTENT),
                 format.structured() || needs(chosen, sort, DomainColumn.AUTOSTART),
                 wantsTable && managedSave || needs(chosen, sort, DomainColumn.MANAGED_SAVE),

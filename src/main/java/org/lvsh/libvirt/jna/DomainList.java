@@ -6,7 +6,8 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -22,7 +23,6 @@ public final class DomainList implements AutoCloseable {
     private static final int RECORD_PARAMS = Native.POINTER_SIZE;
     private static final int RECORD_NPARAMS = 2 * Native.POINTER_SIZE;
     // virTypedParameter: { char field[80]; int type; union value; } with the union 8-byte aligned.
-    private static final int PARAM_FIELD_LENGTH = 80;
     private static final int PARAM_TYPE = 80;
     private static final int PARAM_VALUE = 88;
     private static final int PARAM_SIZE = 96;
@@ -97,25 +97,23 @@ public final class DomainList implements AutoCloseable {
         if (n < 0) {
             return null;
         }
-        // Records come in the order asked for unless a domain vanished meanwhile: match by position, by UUID
-        // only where that fails.
-        String[] uuids = uuids();
+        // libvirt answers in the order asked. Only when a domain vanished meanwhile (fewer records) is matching
+        // by UUID needed, which costs a call per domain.
         int[][] states = new int[domains.length][];
         Map<String, Integer> byUuid = null;
         Pointer list = records.getValue();
         try {
             for (int r = 0; r < n; r++) {
                 Pointer record = list.getPointer((long) r * Native.POINTER_SIZE);
-                String uuid = uuidOf(record.getPointer(0));
                 int i = r;
-                if (r >= uuids.length || !uuids[r].equals(uuid)) {
+                if (n != domains.length) {
                     if (byUuid == null) {
-                        byUuid = new HashMap<>(uuids.length * 2);
-                        for (int k = 0; k < uuids.length; k++) {
-                            byUuid.put(uuids[k], k);
+                        byUuid = new HashMap<>(domains.length * 2);
+                        for (int k = 0; k < domains.length; k++) {
+                            byUuid.put(uuid(k), k);
                         }
                     }
-                    Integer k = byUuid.get(uuid);
+                    Integer k = byUuid.get(uuidOf(record.getPointer(0)));
                     if (k == null) {
                         continue;
                     }
@@ -155,23 +153,36 @@ public final class DomainList implements AutoCloseable {
         return new int[] {state.getValue(), reason.getValue()};
     }
 
+    /** state.state and state.reason from a record's parameters, read from native memory in one piece. */
     private static int[] stateParams(Pointer record) {
-        Pointer params = record.getPointer(RECORD_PARAMS);
         int count = record.getInt(RECORD_NPARAMS);
         int[] result = {0, 0};
+        if (count <= 0) {
+            return result;
+        }
+        ByteBuffer params = record.getPointer(RECORD_PARAMS).getByteBuffer(0, (long) count * PARAM_SIZE)
+                .order(ByteOrder.nativeOrder());
         for (int p = 0; p < count; p++) {
-            Pointer param = params.share((long) p * PARAM_SIZE);
-            if (param.getInt(PARAM_TYPE) != PARAM_INT) {
+            int base = p * PARAM_SIZE;
+            if (params.getInt(base + PARAM_TYPE) != PARAM_INT) {
                 continue;
             }
-            byte[] field = param.getByteArray(0, STATE_REASON.length);
-            if (Arrays.equals(field, STATE_REASON)) {
-                result[1] = param.getInt(PARAM_VALUE);
-            } else if (Arrays.equals(field, 0, STATE_STATE.length, STATE_STATE, 0, STATE_STATE.length)) {
-                result[0] = param.getInt(PARAM_VALUE);
+            if (named(params, base, STATE_REASON)) {
+                result[1] = params.getInt(base + PARAM_VALUE);
+            } else if (named(params, base, STATE_STATE)) {
+                result[0] = params.getInt(base + PARAM_VALUE);
             }
         }
         return result;
+    }
+
+    private static boolean named(ByteBuffer params, int base, byte[] name) {
+        for (int i = 0; i < name.length; i++) {
+            if (params.get(base + i) != name[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String uuidOf(Pointer domain) {
