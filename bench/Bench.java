@@ -44,6 +44,11 @@ public final class Bench {
         work = Files.createTempDirectory("lvsh-bench");
         warmUp();
         header();
+        if (options.contains("--only-shell")) {
+            shellStart(n);
+            shellMemory();
+            return;
+        }
         if (options.contains("--only-remote")) {
             Remote.run(n);
             write();
