@@ -228,6 +228,8 @@ public final class Bench {
             compare("server: one-shot " + String.join(" ", c), n, concat(List.of("virsh"), "-c", DEMO, c),
                     concat(server, "-c", DEMO, c), null);
         }
+        compare("server: 1,000 commands on stdin (a file)", n, List.of("virsh", "-c", DEMO),
+                concat(server, "-c", DEMO), work.resolve("commands.txt"));
         compare("server: completion (complete -- dominfo t)", n,
                 List.of("virsh", "-c", DEMO, "complete", "--", "dominfo t"),
                 concat(server, "-c", DEMO, "complete", "--", "dominfo", "t"), null);

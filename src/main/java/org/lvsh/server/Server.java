@@ -25,8 +25,9 @@ import org.lvsh.Lvsh;
 import org.lvsh.libvirt.CredentialPrompter;
 
 /**
- * lvsh's optional command server (LVSH_SERVER=1): one warm JVM per user and jar that runs one-shot commands for
- * the launcher, so that a command costs a TCP round-trip on loopback instead of a JVM start. It runs a command
+ * lvsh's optional command server (LVSH_SERVER=1): one warm JVM per user and jar that runs one-shot commands (and
+ * scripts read from a file) for the launcher, so that a command costs a TCP round-trip on loopback instead of a
+ * JVM start. It runs a command
  * exactly as a fresh process would (a new Lvsh, a new connection, nothing kept between commands) and sends back
  * its output, errors and exit status. Whatever it cannot do as the caller's own process would, it hands back
  * ("fall back"): credentials to ask on the caller's terminal, a different environment, a log file relative to
@@ -70,7 +71,7 @@ public final class Server {
                 }
                 try (client) {
                     client.setSoTimeout(REQUEST_TIMEOUT_MILLIS);
-                    handle(client.getInputStream(), client.getOutputStream());
+                    handle(new java.io.BufferedInputStream(client.getInputStream()), client.getOutputStream());
                 } catch (IOException e) {
                     // a client that went away (Ctrl-C) or never spoke: next one
                 }
@@ -112,7 +113,8 @@ public final class Server {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         FallbackPrompter prompter = new FallbackPrompter();
-        int status = new Lvsh(new ByteArrayInputStream(new byte[0]), new PrintStream(stdout, true,
+        byte[] script = request.script() == null ? new byte[0] : request.script().getBytes(StandardCharsets.UTF_8);
+        int status = new Lvsh(new ByteArrayInputStream(script), new PrintStream(stdout, true,
                 StandardCharsets.UTF_8), new PrintStream(stderr, true, StandardCharsets.UTF_8), () -> false, prompter)
                 .run(request.args().toArray(new String[0]));
         if (prompter.wanted) {
@@ -136,11 +138,11 @@ public final class Server {
         }
         for (String arg : request.args()) {
             if (arg.equals("-l") || arg.startsWith("--log") || arg.startsWith("-l") && arg.length() > 2
-                    || arg.equals("event")) {
+                    || arg.contains("event")) {
                 return false; // a log path relative to their directory; a command that waits for events
             }
         }
-        return !request.args().isEmpty();
+        return request.script() == null || !request.script().contains("event");
     }
 
     private static void frame(OutputStream out, char kind, byte[] data) throws IOException {
@@ -159,8 +161,11 @@ public final class Server {
         }
     }
 
-    /** magic, token, then KEY=VALUE fields up to an empty one, the argument count, the arguments. */
-    record Request(String magic, String token, Map<String, String> environment, List<String> args) {
+    /**
+     * magic, token, then KEY=VALUE fields up to an empty one, the argument count, the arguments, and for script
+     * mode the commands (the caller's stdin, a regular file).
+     */
+    record Request(String magic, String token, Map<String, String> environment, List<String> args, String script) {
         static Request read(InputStream in) throws IOException {
             Fields f = new Fields(in);
             String magic = f.next();
@@ -190,13 +195,13 @@ public final class Server {
                 }
                 args.add(arg);
             }
-            return new Request(magic, token, env, args);
+            return new Request(magic, token, env, args, f.next());
         }
     }
 
-    /** NUL-terminated UTF-8 fields, each at most 1 MiB. */
+    /** NUL-terminated UTF-8 fields, each at most 64 MiB. */
     private static final class Fields {
-        private static final int MAX = 1 << 20;
+        private static final int MAX = 64 << 20;
         private final InputStream in;
 
         Fields(InputStream in) {
@@ -206,7 +211,7 @@ public final class Server {
         String next() throws IOException {
             ByteArrayOutputStream b = new ByteArrayOutputStream();
             int c;
-            while ((c = in.read()) > 0) {
+            while ((c = in.read()) > 0) { // buffered below: one read call per byte would be slow
                 if (b.size() >= MAX) {
                     return null;
                 }

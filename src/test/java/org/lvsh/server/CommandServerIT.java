@@ -104,6 +104,24 @@ class CommandServerIT {
         }
     }
 
+    /** Commands in a file run on the server too; a pipe never does (it may be endless or interactive). */
+    @Test
+    void scriptsFromAFile() throws Exception {
+        startServer();
+        Path script = work.resolve("commands.txt");
+        Files.writeString(script, "uri\n# a comment\nhostname; domid test\ndominfo nosuch\nlist --bogus\nnodeinfo\n");
+        List<String> command = List.of("bash", "-c", "exec \"$0\" -c test:///default < \"$1\"",
+                Project.launcher().toString(), script.toString());
+        Map<String, String> served = new HashMap<>(env);
+        served.put("LVSH_SERVER", "1");
+        Result local = Run.process(command, "", env);
+        Result remote = Run.process(command, "", served);
+        assertEquals(local.out(), remote.out());
+        assertEquals(local.err(), remote.err());
+        assertEquals(2, remote.status());
+        assertEquals(local.status(), remote.status());
+    }
+
     @Test
     void credentialsAreAskedHereOnTheTerminal() throws Exception {
         startServer();
