@@ -36,7 +36,7 @@ public final class Host {
     public static ConnectionInfo connectionInfo(Connection c) {
         Connect b = c.binding();
         return new ConnectionInfo(c.uri(), c.readOnly(), flag(() -> b.isEncrypted()), flag(() -> b.isSecure()),
-                call(b::getType), null);
+                call(b::getType));
     }
 
     private static Boolean flag(LibvirtFailure.Call<Integer> query) {

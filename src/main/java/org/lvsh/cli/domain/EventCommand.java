@@ -149,7 +149,7 @@ public final class EventCommand extends ConnectedCommand {
         }
         summary(ending, count);
         if (count == 0) {
-            throw new Failure(1, "no events received", null);
+            throw Failure.failed("no events received"); // virsh fails too when nothing came
         }
     }
 
