@@ -45,6 +45,7 @@ public final class Server {
     private final Path dir;
     private final long idleMillis;
     private final byte[] token;
+    private long served;
 
     private Server(Path dir, long idleMillis) {
         this.dir = dir;
@@ -113,7 +114,7 @@ public final class Server {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         FallbackPrompter prompter = new FallbackPrompter();
-        byte[] script = request.script() == null ? new byte[0] : request.script().getBytes(StandardCharsets.UTF_8);
+        byte[] script = request.script().getBytes(StandardCharsets.UTF_8);
         int status = new Lvsh(new ByteArrayInputStream(script), new PrintStream(stdout, true,
                 StandardCharsets.UTF_8), new PrintStream(stderr, true, StandardCharsets.UTF_8), () -> false, prompter)
                 .run(request.args().toArray(new String[0]));
@@ -125,6 +126,8 @@ public final class Server {
         frame(out, 'E', stderr.toByteArray());
         out.write(("X " + status + "\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
+        served++;
+        Files.writeString(dir.resolve("served"), served + "\n"); // how many ran here: for tests and the curious
     }
 
     /** Whether this JVM can run the request as the caller's own process would. */
@@ -142,7 +145,7 @@ public final class Server {
                 return false; // a log path relative to their directory; a command that waits for events
             }
         }
-        return request.script() == null || !request.script().contains("event");
+        return !request.script().contains("event");
     }
 
     private static void frame(OutputStream out, char kind, byte[] data) throws IOException {
@@ -162,8 +165,8 @@ public final class Server {
     }
 
     /**
-     * magic, token, then KEY=VALUE fields up to an empty one, the argument count, the arguments, and for script
-     * mode the commands (the caller's stdin, a regular file).
+     * magic, token, then KEY=VALUE fields up to an empty one, the argument count, the arguments, and the
+     * commands of script mode (the caller's stdin, a regular file; empty for one command).
      */
     record Request(String magic, String token, Map<String, String> environment, List<String> args, String script) {
         static Request read(InputStream in) throws IOException {
@@ -195,7 +198,8 @@ public final class Server {
                 }
                 args.add(arg);
             }
-            return new Request(magic, token, env, args, f.next());
+            String script = f.next();
+            return script == null ? null : new Request(magic, token, env, args, script);
         }
     }
 

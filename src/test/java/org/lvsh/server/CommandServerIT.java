@@ -92,6 +92,7 @@ class CommandServerIT {
                 List.of("-c", "test:///nonexistent.xml", "nodeinfo"),
                 List.of("-q", "-c", "test:///default", "freepages", "--all"),
                 List.of("help", "list"));
+        long before = served();
         for (List<String> command : commands) {
             String[] args = command.toArray(new String[0]);
             Result local = Run.launcher("", env, args);
@@ -102,6 +103,13 @@ class CommandServerIT {
             assertEquals(local.err(), served.err(), "stderr of " + command);
             assertEquals(local.status(), served.status(), "status of " + command);
         }
+        assertEquals(before + commands.size(), served(), "every command ran on the server");
+    }
+
+    /** How many commands the server ran (it keeps the count beside its address). */
+    private long served() throws IOException {
+        Path file = serverFiles().get(0).resolveSibling("served");
+        return Files.exists(file) ? Long.parseLong(Files.readString(file).trim()) : 0;
     }
 
     /** Commands in a file run on the server too; a pipe never does (it may be endless or interactive). */
@@ -120,6 +128,7 @@ class CommandServerIT {
         assertEquals(local.err(), remote.err());
         assertEquals(2, remote.status());
         assertEquals(local.status(), remote.status());
+        assertEquals(1, served(), "the script ran on the server");
     }
 
     @Test
