@@ -50,12 +50,15 @@ public final class Candidates {
         domains = null;
     }
 
-    /** Names of all domains, ids of running ones, and UUIDs once the prefix could start one. */
+    /**
+     * Names of all domains; ids of running ones once something is typed (a bare TAB then completes a lone
+     * domain's name, as virsh's does), and UUIDs once the prefix could start one.
+     */
     public static List<String> domains(String prefix) {
         List<String> values = new ArrayList<>();
         for (DomainSummary d : domainList()) {
             values.add(d.name());
-            if (d.id() != null) {
+            if (d.id() != null && !prefix.isEmpty()) {
                 values.add(d.id().toString());
             }
             if (prefix.length() >= 2 && d.uuid().startsWith(prefix)) {

@@ -4,7 +4,7 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Completion candidates for a DOMAIN argument: the live connection's domain names and running ids; UUIDs too
+ * Completion candidates for a DOMAIN argument: the live connection's domain names; running ids and UUIDs too
  * once the typed prefix could start one ({@link #complete(String)}).
  */
 public final class DomainCandidates implements Iterable<String>, PrefixCandidates {
