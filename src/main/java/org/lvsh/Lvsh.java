@@ -32,6 +32,13 @@ import picocli.CommandLine;
  * 'cmd; cmd' string) given as arguments, commands read from a non-terminal stdin, or the interactive shell.
  */
 public final class Lvsh {
+    static {
+        // libvirt's strings are UTF-8 whatever the locale; JNA would otherwise use the locale's charset
+        if (System.getProperty("jna.encoding") == null) {
+            System.setProperty("jna.encoding", "UTF-8");
+        }
+    }
+
     private final InputStream in;
     private final PrintWriter out;
     private final PrintWriter err;
