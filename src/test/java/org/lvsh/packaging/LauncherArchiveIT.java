@@ -1,11 +1,15 @@
 package org.lvsh.packaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -27,9 +31,15 @@ class LauncherArchiveIT {
         Path log = dir.resolve("libvirt.log");
         Map<String, String> env = Map.of("LVSH_CACHE_DIR", cache.toString(),
                 "LIBVIRT_LOG_FILTERS", "1:util.object", "LIBVIRT_LOG_OUTPUTS", "1:file:" + log);
+        // archives of other lvsh jars: one used lately (another install, or one starting right now), one stale
+        Path recent = Files.createDirectories(cache.resolve("1-2-3-4/jna"));
+        Path stale = Files.createDirectories(cache.resolve("5-6-7-8/jna"));
+        Files.setLastModifiedTime(stale.getParent(), FileTime.from(Instant.now().minus(Duration.ofDays(2))));
         Run.Result first = Run.launcher("", env, "-c", "test:///default", "uri");
         assertEquals("test:///default\n\n", first.out(), first.err());
         Path archive = awaitArchive(cache);
+        assertTrue(Files.isDirectory(recent), "an archive of another jar in use lately stays");
+        assertFalse(Files.exists(stale.getParent()), "a day-old archive of another jar goes");
         assertTrue(Files.size(archive) > 1_000_000, "archive " + archive + ": " + Files.size(archive) + " bytes");
         // one command, one connection: the recorder's own connections (dozens) are not in the user's log
         assertEquals(1, count(log, "classname=virConnect"), "connections in the user's log");
