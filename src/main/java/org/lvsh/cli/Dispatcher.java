@@ -78,7 +78,7 @@ public final class Dispatcher {
         LvshCommand command = cl.getCommand();
         if (parsed.isUsageHelpRequested()) {
             HelpPrinter.command(context.catalog().find(cl.getCommandName()), cl.getCommandSpec(), out);
-            trailer(out, err, Format.TABLE, -1);
+            trailer(out, err, Format.TABLE, command.quiet(), -1);
             return ExitStatus.OK;
         }
         Format format = Format.TABLE;
@@ -95,12 +95,12 @@ public final class Dispatcher {
         context.diagnostics().log(Diagnostics.INFO, String.format(Locale.ROOT, "command %s: status %d, %.3f ms",
                 cl.getCommandName(), status, elapsed / 1e6));
         if (command.printsTrailer()) {
-            trailer(out, err, format, elapsed);
+            trailer(out, err, format, command.quiet(), elapsed);
         }
         return status;
     }
 
-    private void trailer(PrintWriter out, PrintWriter err, Format format, long elapsedNanos) {
+    private void trailer(PrintWriter out, PrintWriter err, Format format, boolean quiet, long elapsedNanos) {
         if (context.settings().timing() && elapsedNanos >= 0) {
             String time = String.format(Locale.ROOT, "(Time: %.3f ms)", elapsedNanos / 1e6);
             if (format.structured()) {
@@ -108,7 +108,7 @@ public final class Dispatcher {
             } else {
                 out.print("\n" + time + "\n\n");
             }
-        } else if (!format.structured() && !context.settings().quiet()) {
+        } else if (!format.structured() && !quiet) {
             out.println();
         }
         out.flush();

@@ -42,6 +42,11 @@ public abstract class LvshCommand implements Callable<Integer> {
         return true;
     }
 
+    /** -q given to this command or to the run. */
+    final boolean quiet() {
+        return outputOptions.quiet || context.settings().quiet();
+    }
+
     protected Output output() {
         return context.output(outputOptions, spec.commandLine().getOut());
     }

@@ -99,4 +99,14 @@ class OutputFormatsTest {
         assertEquals("error: unknown column 'size' (expected id, name, state, uuid, persistent, autostart, "
                 + "managed-save or title)\n", r.err());
     }
+
+    @Test
+    void quietAfterTheCommandIsTheSameAsBefore() {
+        String table = Run.virsh("-q", "-c", uri, "list").out();
+        assertEquals(" 1   web   running\n 2   db    paused\n", table);
+        assertEquals(table, Run.lvsh("-q", "-c", uri, "list").out());
+        assertEquals(table, out("list", "-q"));
+        assertEquals("web\ndb\n", out("list", "--name", "--quiet"));
+        assertEquals("web\ndb\n\n", out("list", "--name"));
+    }
 }
