@@ -24,6 +24,7 @@ public final class Candidates {
     private static volatile Session session;
     private static volatile boolean connectOnDemand;
     private static final long PATIENCE_MILLIS = 700;
+    private static final long MAX_CELLS = 4096;
     private static final Executor READER = command -> {
         Thread t = new Thread(command, "lvsh-completion");
         t.setDaemon(true);
@@ -74,9 +75,9 @@ public final class Candidates {
         List<String> cells = new ArrayList<>();
         if (c != null) {
             try {
-                int n = Host.nodeInfo(c).numaCells();
-                for (int i = 0; i < n; i++) {
-                    cells.add(Integer.toString(i));
+                long n = Math.min(Host.nodeInfo(c).numaCells(), MAX_CELLS); // a hostile host may claim 2^32
+                for (long i = 0; i < n; i++) {
+                    cells.add(Long.toString(i));
                 }
             } catch (RuntimeException e) {
                 // a failing connection offers nothing

@@ -22,7 +22,9 @@ public final class Host {
 
     public static NodeInfo nodeInfo(Connection c) {
         org.libvirt.NodeInfo n = call(c.binding()::nodeInfo);
-        return new NodeInfo(n.model, n.cpus, n.mhz, n.sockets, n.cores, n.threads, n.nodes, n.memory);
+        return new NodeInfo(n.model, Integer.toUnsignedLong(n.cpus), Integer.toUnsignedLong(n.mhz),
+                Integer.toUnsignedLong(n.sockets), Integer.toUnsignedLong(n.cores), Integer.toUnsignedLong(n.threads),
+                Integer.toUnsignedLong(n.nodes), new java.math.BigInteger(Long.toUnsignedString(n.memory)));
     }
 
     public static String hostname(Connection c) {

@@ -11,18 +11,19 @@ public final class HostText {
     private HostText() {
     }
 
+    /** virsh prints the unsigned counts with %d (4294967295 MHz shows as -1) and the memory with %lu. */
     public static Output.TextView nodeInfo(NodeInfo n) {
         return out -> {
             out.printf("%-20s %s\n", "CPU model:", n.cpuModel());
-            out.printf("%-20s %d\n", "CPU(s):", n.cpus());
+            out.printf("%-20s %d\n", "CPU(s):", (int) n.cpus());
             if (n.mhz() != 0) {
-                out.printf("%-20s %d MHz\n", "CPU frequency:", n.mhz());
+                out.printf("%-20s %d MHz\n", "CPU frequency:", (int) n.mhz());
             }
-            out.printf("%-20s %d\n", "CPU socket(s):", n.sockets());
-            out.printf("%-20s %d\n", "Core(s) per socket:", n.coresPerSocket());
-            out.printf("%-20s %d\n", "Thread(s) per core:", n.threadsPerCore());
-            out.printf("%-20s %d\n", "NUMA cell(s):", n.numaCells());
-            out.printf("%-20s %d KiB\n", "Memory size:", n.memoryKib());
+            out.printf("%-20s %d\n", "CPU socket(s):", (int) n.sockets());
+            out.printf("%-20s %d\n", "Core(s) per socket:", (int) n.coresPerSocket());
+            out.printf("%-20s %d\n", "Thread(s) per core:", (int) n.threadsPerCore());
+            out.printf("%-20s %d\n", "NUMA cell(s):", (int) n.numaCells());
+            out.printf("%-20s %s KiB\n", "Memory size:", n.memoryKib());
         };
     }
 

@@ -49,4 +49,24 @@ class HostCommandsTest {
         assertEquals(virsh.lines().subList(1, virsh.lines().size()), lvsh.lines().subList(1, lvsh.lines().size()));
         assertEquals("Compiled against library: libvirt-java 0.5.4 (lvsh 0.1.0)", lvsh.lines().get(0));
     }
+
+    /** libvirt's counts are unsigned: virsh prints them with %d and the memory with %lu; JSON has the values. */
+    @org.junit.jupiter.api.Test
+    void unsignedValuesOfAnExtremeHost(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path node = dir.resolve("node.xml");
+        java.nio.file.Files.writeString(node, "<node><cpu><mhz>4294967295</mhz><model>big</model><nodes>1</nodes>"
+                + "<sockets>3</sockets><cores>1000000000</cores><threads>1</threads></cpu>"
+                + "<memory>18446744073709551615</memory></node>");
+        String uri = "test://" + node;
+        Result virsh = Run.virsh("-c", uri, "nodeinfo");
+        assertEquals(0, virsh.status(), virsh.err());
+        assertEquals(virsh.out(), Run.lvsh("-c", uri, "nodeinfo").out());
+        assertEquals(true, virsh.out().contains("Memory size:         18446744073709551615 KiB\n"), virsh.out());
+        String json = Run.lvsh("-c", uri, "nodeinfo", "--json").out();
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        assertEquals("18446744073709551615", tree.get("memory_kib").bigIntegerValue().toString());
+        assertEquals(3000000000L, tree.get("cpus").longValue());
+        assertEquals(4294967295L, tree.get("mhz").longValue());
+        assertEquals(1000000000L, tree.get("cores_per_socket").longValue());
+    }
 }
