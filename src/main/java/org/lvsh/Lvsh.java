@@ -92,7 +92,7 @@ public final class Lvsh {
             root.parseArgs(args);
             settings = Settings.from(globals);
         } catch (RuntimeException e) {
-            return ErrorReport.report(e, false, err, Diagnostics.silent(err));
+            return ErrorReport.report(e, Dispatcher.asksForJson(List.of(args)), err, Diagnostics.silent(err));
         }
         CommandCatalog catalog = new CommandCatalog();
         if (globals.helpRequested()) {

@@ -164,10 +164,12 @@ public final class Dispatcher {
     }
 
     private boolean jsonRequested(List<String> words) {
-        if (context.settings().format() == Format.JSON) {
-            return true;
-        }
-        for (int i = 1; i < words.size(); i++) {
+        return context.settings().format() == Format.JSON || asksForJson(words.subList(1, words.size()));
+    }
+
+    /** Whether these words ask for JSON, so that an error found before they are parsed is JSON too. */
+    public static boolean asksForJson(List<String> words) {
+        for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             if (w.equals("--json") || w.equals("-ojson") || w.equals("--output=json")
                     || (w.equals("-o") || w.equals("--output")) && i + 1 < words.size()

@@ -153,4 +153,17 @@ class JsonOutputTest {
         assertTrue(e.get("domain").isNull());
         assertEquals("Options --all and --cellno are mutually exclusive", e.get("message").asText());
     }
+
+    @Test
+    void globalOptionErrorsAreJsonToo() throws Exception {
+        for (String[] args : new String[][] {{"-c", URI, "--json", "-x", "list"}, {"-o", "json", "--bogus", "uri"}}) {
+            Result r = Run.lvsh(args);
+            assertEquals(2, r.status());
+            assertEquals("", r.out());
+            assertEquals(1, r.err().split("\n").length, r.err());
+            JsonNode e = JSON.readTree(r.err()).get("error");
+            assertTrue(e.get("code").isNull());
+            assertTrue(e.get("message").asText().startsWith("unsupported option '-"), r.err());
+        }
+    }
 }
