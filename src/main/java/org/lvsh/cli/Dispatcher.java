@@ -155,6 +155,8 @@ public final class Dispatcher {
         cl.setCommandName(entry.name());
         cl.setExpandAtFiles(false); // "@name" is a domain name, not a file to read arguments from
         cl.setOverwrittenOptionsAllowed(false);
+        // virsh gives an option the word after it whatever it looks like: --domain -web names the domain "-web"
+        cl.setAllowOptionsAsOptionParameters(true);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }

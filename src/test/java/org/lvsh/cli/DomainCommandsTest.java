@@ -46,6 +46,7 @@ class DomainCommandsTest {
                 .domain("stopping", State.SHUTDOWN)
                 .domain("sleepy", State.PMSUSPENDED)
                 .domain("nothing", State.NOSTATE)
+                .domain("-dash", State.SHUTOFF)
                 .write(dir, "node.xml");
     }
 
@@ -121,5 +122,15 @@ class DomainCommandsTest {
         // id 3 is running (temp-vm's position among active domains), so "3" means that one first
         assertEquals(Run.virsh("-c", uri, "dominfo", "3").out().lines().toList().get(1),
                 Run.lvsh("-c", uri, "dominfo", "3").out().lines().toList().get(1));
+    }
+
+    /** virsh gives an option the next word whatever it looks like: a name starting with '-', or '--all'. */
+    @Test
+    void optionValuesThatLookLikeOptions() {
+        sameAsVirsh("dominfo", "--domain", "-dash");
+        sameAsVirsh("domuuid", "--domain=-dash");
+        sameAsVirsh("domstate", "--domain", "-dash", "--reason");
+        sameAsVirsh("dominfo", "--domain", "--all");
+        sameAsVirsh("domid", "--domain", "--domain");
     }
 }
