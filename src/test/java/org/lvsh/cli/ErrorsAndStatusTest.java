@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.lvsh.support.Run;
 import org.lvsh.support.Run.Result;
 
@@ -29,7 +30,8 @@ class ErrorsAndStatusTest {
         "freecell 5|1|invalid argument: Range exceeds available cells",
         "freepages|2|missing cellno argument",
         "freepages --cellno 0|2|missing pagesize argument",
-        "freepages 0 4x|2|Scaled numeric value '4x' for <pagesize> option is malformed or out of range",
+        "freepages 0 4x|2|Scaled numeric value '4x' for <pagesize> option is malformed or out of range: "
+                + "invalid argument: unknown suffix 'x'",
         "list --table --name|2|Options --table and --name are mutually exclusive",
         "list --table --uuid|2|Options --table and --uuid are mutually exclusive",
         "dominfo nosuch|1|failed to get domain 'nosuch'",
@@ -113,5 +115,21 @@ class ErrorsAndStatusTest {
         Result r = Run.lvsh("uri", "-c", URI);
         assertEquals("test:///default\n\n", r.out());
         assertEquals(0, r.status());
+    }
+
+    /** virsh's two lines for a bad page size (its own and libvirt's reason) are lvsh's one. */
+    @ParameterizedTest
+    @ValueSource(strings = {"4G", "4X", "4.5K", "1T", "4 K", "4194304K", "-4", "", "99999999999999999999", "4KB ",
+        "4294967295B", "4194303K", " +4", "2MB", "0"})
+    void pageSizesAsVirshScalesThem(String size) {
+        Result virsh = Run.virsh("-c", URI, "freepages", "--cellno", "0", "--pagesize", size);
+        Result lvsh = Run.lvsh("-c", URI, "freepages", "--cellno", "0", "--pagesize", size);
+        if (virsh.status() == 0) {
+            assertEquals(virsh.out(), lvsh.out(), size);
+            assertEquals(0, lvsh.status());
+        } else {
+            assertEquals(virsh.err().replace("\nerror: ", ": "), lvsh.err(), size);
+            assertEquals(2, lvsh.status());
+        }
     }
 }
