@@ -158,7 +158,18 @@ public final class Dispatcher {
         // virsh gives an option the word after it whatever it looks like: --domain -web names the domain "-web"
         cl.setAllowOptionsAsOptionParameters(true);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.registerConverter(Integer.class, Dispatcher::strtol);
+        cl.registerConverter(Integer.TYPE, Dispatcher::strtol);
         return cl;
+    }
+
+    /** virsh reads numbers with strtol: leading blanks and a sign are fine, anything after the digits is not. */
+    private static Integer strtol(String text) {
+        int i = 0;
+        while (i < text.length() && " \t\n\u000b\f\r".indexOf(text.charAt(i)) >= 0) {
+            i++;
+        }
+        return Integer.valueOf(text.substring(i)); // its NumberFormatException is the usage error
     }
 
     private static String[] args(List<String> words) {

@@ -16,6 +16,7 @@ class HostCommandsTest {
         "nodeinfo", "uri", "hostname", "freecell", "freecell 0", "freecell --cellno 1", "freecell --all",
         "freepages 0 4", "freepages --cellno 1 --pagesize 2M", "freepages --cellno 0 --pagesize 2048KiB",
         "freepages --cellno 1 --pagesize 1G", "freepages --all", "freepages --all --pagesize 4",
+        "freecell +1", "freecell 01", "freecell --cellno=+0",
     })
     void sameTextAsVirsh(String command) {
         Result virsh = Run.virsh("-c", URI, command);
@@ -68,5 +69,15 @@ class HostCommandsTest {
         assertEquals(3000000000L, tree.get("cpus").longValue());
         assertEquals(4294967295L, tree.get("mhz").longValue());
         assertEquals(1000000000L, tree.get("cores_per_socket").longValue());
+    }
+
+    @org.junit.jupiter.api.Test
+    void cellNumbersWithLeadingBlanksAsStrtolReadsThem() {
+        Result virsh = Run.virsh("-c", URI, "freecell", " 1");
+        assertEquals(0, virsh.status(), virsh.err());
+        assertEquals(virsh.out(), Run.lvsh("-c", URI, "freecell", " 1").out());
+        assertEquals(virsh.out(), Run.lvsh("-c", URI, "freecell", "--cellno", "\t1").out());
+        assertEquals("error: Numeric value '1 ' for <cellno> option is malformed or out of range\n",
+                Run.lvsh("-c", URI, "freecell", "1 ").err());
     }
 }
