@@ -52,13 +52,19 @@ public final class Dispatcher {
         return result;
     }
 
-    /** Parses without running; reports the error and returns its status, or 0. */
+    /**
+     * Parses without running; reports a syntax error and returns its status, or 0. A value that does not convert
+     * is left for the run to report, as virsh finds it only when the command runs.
+     */
     int check(List<String> words, PrintWriter err) {
         try {
             CommandLine cl = commandLine(words.get(0));
             cl.parseArgs(args(words));
             return ExitStatus.OK;
         } catch (RuntimeException e) {
+            if (ErrorReport.toFailure(e).commandRan()) {
+                return ExitStatus.OK;
+            }
             return ErrorReport.report(e, jsonRequested(words), err, context.diagnostics());
         }
     }
@@ -73,7 +79,13 @@ public final class Dispatcher {
             cl.setErr(err);
             parsed = cl.parseArgs(args(words));
         } catch (RuntimeException e) {
-            return ErrorReport.report(e, jsonRequested(words), err, context.diagnostics());
+            boolean json = jsonRequested(words);
+            int status = ErrorReport.report(e, json, err, context.diagnostics());
+            if (ErrorReport.toFailure(e).commandRan()) {
+                boolean quiet = context.settings().quiet() || words.contains("-q") || words.contains("--quiet");
+                trailer(out, err, json ? Format.JSON : Format.TABLE, quiet, -1);
+            }
+            return status;
         }
         LvshCommand command = cl.getCommand();
         if (parsed.isUsageHelpRequested()) {
@@ -84,17 +96,19 @@ public final class Dispatcher {
         Format format = Format.TABLE;
         long start = System.nanoTime();
         int status;
+        boolean ran = true;
         try {
             format = command.format();
             command.call();
             status = ExitStatus.OK;
         } catch (RuntimeException e) {
             status = ErrorReport.report(e, format == Format.JSON, err, context.diagnostics());
+            ran = ErrorReport.toFailure(e).commandRan();
         }
         long elapsed = System.nanoTime() - start;
         context.diagnostics().log(Diagnostics.INFO, String.format(Locale.ROOT, "command %s: status %d, %.3f ms",
                 cl.getCommandName(), status, elapsed / 1e6));
-        if (command.printsTrailer()) {
+        if (command.printsTrailer() && ran) {
             trailer(out, err, format, command.quiet(), elapsed);
         }
         return status;
@@ -134,7 +148,7 @@ public final class Dispatcher {
         if (cl == null) {
             CommandCatalog.Entry entry = context.catalog().find(name);
             if (entry == null) {
-                throw Failure.usage("unknown command: '" + name + "'");
+                throw Failure.syntax("unknown command: '" + name + "'");
             }
             cl = build(entry, context);
             built.put(name, cl);

@@ -22,7 +22,7 @@ public final class DomainArgument {
     String text(String command) {
         String text = LvshCommand.either(positional, option, "--domain");
         if (text == null) {
-            throw Failure.usage("command '" + command + "' requires <domain> option");
+            throw Failure.syntax("command '" + command + "' requires <domain> option");
         }
         if (text.isEmpty()) {
             throw Failure.usage("Failed to get option 'domain': Option argument is empty");

@@ -35,7 +35,7 @@ public final class ErrorReport {
             return new Failure(ExitStatus.FAILED, d.getMessage(), d.error());
         }
         if (t instanceof ConnectionFailure c) {
-            return connection(c);
+            return connection(c).beforeRunning(); // virsh connects before it runs anything
         }
         if (t instanceof Session.ConnectionLost lost) {
             return new Failure(ExitStatus.CONNECT, "the connection to " + lost.uri() + " was lost ("

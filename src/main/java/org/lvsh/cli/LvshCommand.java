@@ -62,7 +62,7 @@ public abstract class LvshCommand implements Callable<Integer> {
      */
     protected static <T> T either(T positional, T named, String optionName) {
         if (positional != null && named != null) {
-            throw Failure.usage("option " + optionName + " already seen");
+            throw Failure.syntax("option " + optionName + " already seen");
         }
         return positional != null ? positional : named;
     }

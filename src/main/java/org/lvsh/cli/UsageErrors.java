@@ -8,7 +8,10 @@ import picocli.CommandLine.OverwrittenOptionException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
-/** picocli's parse errors in virsh's words, so that a virsh user recognises them. */
+/**
+ * picocli's parse errors in virsh's words, so that a virsh user recognises them. Values that do not convert are
+ * errors virsh finds when the command runs; the rest it finds while parsing the line.
+ */
 final class UsageErrors {
     private UsageErrors() {
     }
@@ -20,20 +23,20 @@ final class UsageErrors {
             List<String> unmatched = u.getUnmatched();
             String first = unmatched.isEmpty() ? "" : unmatched.get(0);
             if (first.startsWith("-") && first.length() > 1) {
-                return Failure.usage(root ? "unsupported option '" + first + "'. See --help."
+                return Failure.syntax(root ? "unsupported option '" + first + "'. See --help."
                         : "command '" + command + "' doesn't support option " + first);
             }
-            return Failure.usage("unexpected data '" + first + "'");
+            return Failure.syntax("unexpected data '" + first + "'");
         }
         if (e instanceof OverwrittenOptionException o) {
-            return Failure.usage("option " + name(o.getOverwritten()) + " already seen");
+            return Failure.syntax("option " + name(o.getOverwritten()) + " already seen");
         }
         if (e instanceof MissingParameterException m) {
             for (ArgSpec arg : m.getMissing()) {
                 if (arg instanceof OptionSpec option) {
-                    return Failure.usage("expected syntax: " + option.longestName() + " <" + kind(option) + ">");
+                    return Failure.syntax("expected syntax: " + option.longestName() + " <" + kind(option) + ">");
                 }
-                return Failure.usage("command '" + command + "' requires " + arg.paramLabel() + " option");
+                return Failure.syntax("command '" + command + "' requires " + arg.paramLabel() + " option");
             }
         }
         ArgSpec arg = e.getArgSpec();
@@ -44,7 +47,7 @@ final class UsageErrors {
         if (e.getCause() instanceof picocli.CommandLine.TypeConversionException conversion) {
             return Failure.usage(conversion.getMessage()); // our converters word their own messages
         }
-        return Failure.usage(message(e));
+        return Failure.syntax(message(e));
     }
 
     private static String message(ParameterException e) {

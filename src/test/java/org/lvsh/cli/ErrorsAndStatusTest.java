@@ -132,4 +132,31 @@ class ErrorsAndStatusTest {
             assertEquals(2, lvsh.status());
         }
     }
+
+    /**
+     * virsh prints its blank line after a command that ran, failed or not, and none for a line it could not
+     * parse or a connection it could not open: stdout is the same as virsh's.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dominfo", "dominfo test --domain test", "freecell --cellno 0 1", "freecell abc",
+        "freecell 1.5", "freepages --cellno abc", "list --bogus", "bogus", "dominfo nosuch", "freecell --all --cellno 0",
+        "freepages 0 4X", "list all", "domid", "freecell 0; bogus", "freecell abc; uri", "dominfo nosuch; uri"})
+    void blankLinesAfterErrorsAsVirsh(String command) {
+        Result virsh = Run.virsh("-c", URI, command);
+        Result lvsh = Run.lvsh("-c", URI, command);
+        assertEquals(virsh.out(), lvsh.out(), command);
+        if (!command.contains(";")) { // a line of several ends with the status of its last failure, not virsh's
+            assertEquals(virsh.status() == 0, lvsh.status() == 0, command);
+        }
+    }
+
+    @Test
+    void noBlankLineWhenTheConnectionDoesNotOpen() {
+        Result virsh = Run.virsh("-c", "test:///nonexistent/node.xml", "nodeinfo");
+        Result lvsh = Run.lvsh("-c", "test:///nonexistent/node.xml", "nodeinfo");
+        assertEquals(1, virsh.status());
+        assertEquals("", virsh.out());
+        assertEquals("", lvsh.out());
+        assertEquals(3, lvsh.status());
+    }
 }
