@@ -35,7 +35,9 @@ final class HeadStart {
         this.connection = connection;
     }
 
-    /** Looks at the arguments and, for a one-shot command that will connect, starts connecting. */
+    /**
+     * Looks at the arguments and, for a one-shot command that will connect or for script mode, starts connecting.
+     */
     static HeadStart begin(String[] args, CredentialPrompter prompter) {
         String uri = null;
         boolean readOnly = false;
@@ -59,7 +61,13 @@ final class HeadStart {
                 i++;
             }
         }
-        if (i >= args.length || args.length - i > 1 && mentionsSessionOptions(List.of(args).subList(i, args.length))
+        if (i >= args.length) {
+            // No command: the shell, or script mode, which needs the connection as one-shot mode does. Without a
+            // console this is no shell (System.console() answers without loading JNA on this thread).
+            if (System.console() != null) {
+                return none();
+            }
+        } else if (args.length - i > 1 && mentionsSessionOptions(List.of(args).subList(i, args.length))
                 || NO_CONNECTION.contains(firstWord(args[i]))) {
             return none();
         }
