@@ -184,6 +184,25 @@ class ShellConnectionIT {
         }
     }
 
+    /** event waiting when the peer goes silent: virsh's count of what came, then one line saying why it ended. */
+    @Test
+    void eventSaysHowManyCameWhenTheConnectionIsLost() throws Exception {
+        java.util.concurrent.CompletableFuture<Run.Result> watching = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> Run.launcher("", Map.of("XDG_CACHE_HOME", cache.toString()),
+                        "-k", "1", "-K", "2", "-c", uri, "event", "--all", "--loop", "--timeout", "60"));
+        TestDaemon.sleep(3000); // connected and watching
+        daemon.pause();
+        Run.Result r;
+        try {
+            r = watching.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            daemon.resume();
+        }
+        assertEquals("events received: 0\n\n", r.out(), r.err());
+        assertTrue(r.err().matches("error: the connection was lost: [^\n]+\n"), r.err());
+        assertEquals(1, r.status());
+    }
+
     /** The same silent daemon, caught while the shell sits idle at its prompt. */
     @Test
     void keepaliveCatchesASilentDaemonWhileIdle() {

@@ -141,6 +141,7 @@ public final class EventCommand extends ConnectedCommand {
                     }
                 }
                 if (c.lostReason() != null) {
+                    summary(null, count); // as virsh: the count first, then the reason
                     throw Failure.failed("the connection was lost: " + c.lostReason());
                 }
             }
