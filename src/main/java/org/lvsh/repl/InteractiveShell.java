@@ -67,6 +67,9 @@ public final class InteractiveShell {
                 .variable(LineReader.HISTORY_FILE_SIZE, 1000)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // '!' may be part of a name
                 .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
+                // JLine's undo keeps a copy of the whole line per keystroke: a pasted 20,000-character line filled
+                // the shell's heap (OutOfMemoryError, the session gone)
+                .option(LineReader.Option.DISABLE_UNDO, true)
                 .build();
         session.usePrompter(new ShellPrompter(terminal));
         context.usePrintAbove(reader::printAbove);
