@@ -85,6 +85,31 @@ public final class CommandSplitter {
         }
     }
 
+    /**
+     * A completed value as it must be typed after what the word already holds: inside an opening ' or " when the
+     * word began with one (closed when {@code complete}), otherwise with a backslash before each character this
+     * syntax would read specially, so that {@link #split} gives the value back unchanged.
+     */
+    public static String escapeCompletion(String value, char openingQuote, boolean complete) {
+        StringBuilder out = new StringBuilder(value.length() + 4);
+        if (openingQuote == '\'') {
+            out.append('\'').append(value.replace("'", "'\\''"));
+        } else if (openingQuote == '"') {
+            out.append('"');
+            for (char c : value.toCharArray()) {
+                out.append(c == '"' || c == '\\' ? "\\" : "").append(c);
+            }
+        } else {
+            for (char c : value.toCharArray()) {
+                out.append(" \t\n;#'\"\\".indexOf(c) >= 0 ? "\\" : "").append(c);
+            }
+        }
+        if (complete && openingQuote != 0) {
+            out.append(openingQuote);
+        }
+        return out.toString();
+    }
+
     /** Quotes a word so that {@link #split} gives it back unchanged (for completion and history). */
     public static String quote(String word) {
         if (!word.isEmpty() && word.chars().noneMatch(ch -> " \t\n;#'\"\\".indexOf(ch) >= 0)) {

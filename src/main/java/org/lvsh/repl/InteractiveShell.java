@@ -15,7 +15,6 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
-import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.lvsh.cli.Context;
@@ -60,7 +59,7 @@ public final class InteractiveShell {
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("lvsh")
-                .parser(parser())
+                .parser(new ShellLineParser())
                 .completer(new ShellCompleter(context.catalog(), dispatcher))
                 .variable(LineReader.HISTORY_FILE, history)
                 .variable(LineReader.HISTORY_SIZE, 1000)
@@ -153,12 +152,6 @@ public final class InteractiveShell {
         }
     }
 
-    private static DefaultParser parser() {
-        DefaultParser parser = new DefaultParser();
-        parser.setEofOnUnclosedQuote(false); // Enter runs the line; virsh's own rules judge the quotes
-        parser.setEofOnEscapedNewLine(true);
-        return parser;
-    }
 
     private void banner(PrintWriter out, PrintWriter err) {
         boolean quiet = context.settings().quiet();

@@ -64,4 +64,17 @@ class CommandSplitterTest {
             assertEquals(List.of(List.of("cmd", word)), split("cmd " + CommandSplitter.quote(word)), word);
         }
     }
+
+    @Test
+    void completionsAreEscapedForWhereTheWordStarted() {
+        assertEquals("semi\\;colon", CommandSplitter.escapeCompletion("semi;colon", (char) 0, true));
+        assertEquals("'it'\\''s'", CommandSplitter.escapeCompletion("it's", '\'', true));
+        assertEquals("\"quo\\\"te", CommandSplitter.escapeCompletion("quo\"te", '"', false));
+        for (String word : new String[] {"plain", "my vm", "it's", "a\"b", "a\\xb", "#x", "a;b", "tab\tx", "日本語"}) {
+            for (char quote : new char[] {0, '\'', '"'}) {
+                String typed = "cmd " + CommandSplitter.escapeCompletion(word, quote, true) + "; next";
+                assertEquals(List.of(List.of("cmd", word), List.of("next")), split(typed), word + " " + quote);
+            }
+        }
+    }
 }

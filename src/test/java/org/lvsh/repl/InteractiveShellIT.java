@@ -60,6 +60,33 @@ class InteractiveShellIT {
     }
 
     @Test
+    void completedNamesAreQuotedAsTheShellReadsThem() throws IOException {
+        Path node = cache.resolve("node.xml");
+        StringBuilder xml = new StringBuilder("<node>\n");
+        for (String name : new String[] {"semi;colon", "it's", "quo\"te", "back\\slash"}) {
+            xml.append("<domain type='test'><name>").append(name.replace("\"", "&quot;"))
+                    .append("</name><memory>65536</memory><os><type>hvm</type></os></domain>\n");
+        }
+        Files.writeString(node, xml.append("</node>\n"));
+        String uri = "test://" + node;
+        String prompt = "lvsh \\(" + java.util.regex.Pattern.quote(uri) + "\\) # \\z";
+        try (Pty pty = shell("-q", "-c", uri)) {
+            pty.expect(prompt);
+            String[][] cases = {{"s", "semi\\\\;colon"}, {"i", "it\\\\'s"}, {"'i", "'it'\\\\''s'"},
+                {"q", "quo\\\\\"te"}, {"\"b", "\"back\\\\\\\\slash\""}};
+            for (String[] c : cases) {
+                pty.type("domstate " + c[0] + "\t");
+                pty.expect("domstate " + c[1]);
+                pty.type("\r");
+                String out = pty.expect("running\n" + prompt);
+                assertFalse(out.contains("error"), c[0] + ": " + out);
+            }
+            pty.type("quit\r");
+            assertEquals(0, pty.waitFor(Duration.ofSeconds(10)));
+        }
+    }
+
+    @Test
     void readOnlyPromptAndCtrlD() {
         try (Pty pty = shell("-q", "-r", "-c", "test:///default")) {
             pty.expect("lvsh \\(test:///default\\) > \\z");
