@@ -23,15 +23,23 @@ final class HeadStart {
     static final Set<String> VALUE_OPTIONS = Set.of("-c", "--connect", "-o", "--output", "-d", "--debug", "-l",
             "--log", "-k", "--keepalive-interval", "-K", "--keepalive-count");
     private static final Set<String> NO_CONNECTION = Set.of("help", "quit", "exit", "connect", "complete");
+    /**
+     * Commands that make only lvsh's direct libvirt calls; the others use libvirt-java, whose start-up (a proxy of
+     * some 400 functions) is then done here too, once the connection is open, while the main thread parses.
+     */
+    static final Set<String> WITHOUT_BINDING = Set.of("nodeinfo", "hostname", "uri", "list", "capabilities",
+            "freecell", "freepages");
 
     private final String uri;
     private final boolean readOnly;
+    private final boolean warmBinding;
     private final CountDownLatch accepted = new CountDownLatch(1);
     private final CompletableFuture<Connection> connection;
 
-    private HeadStart(String uri, boolean readOnly, CompletableFuture<Connection> connection) {
+    private HeadStart(String uri, boolean readOnly, boolean warmBinding, CompletableFuture<Connection> connection) {
         this.uri = uri;
         this.readOnly = readOnly;
+        this.warmBinding = warmBinding;
         this.connection = connection;
     }
 
@@ -72,7 +80,8 @@ final class HeadStart {
             return none();
         }
         String target = uri != null ? uri : org.lvsh.cli.Settings.defaultUri(null);
-        HeadStart start = new HeadStart(target, readOnly, new CompletableFuture<>());
+        boolean warm = i >= args.length || !WITHOUT_BINDING.contains(firstWord(args[i]));
+        HeadStart start = new HeadStart(target, readOnly, warm, new CompletableFuture<>());
         CredentialPrompter gated = (prompt, echo) -> {
             start.awaitAcceptance();
             return prompter.ask(prompt, echo);
@@ -84,7 +93,7 @@ final class HeadStart {
     }
 
     private static HeadStart none() {
-        return new HeadStart(null, false, null);
+        return new HeadStart(null, false, false, null);
     }
 
     private static String firstWord(String arg) {
@@ -108,11 +117,18 @@ final class HeadStart {
 
     private void open(CredentialPrompter prompter) {
         try {
-            ErrorCapture.install();
-            Library.getVersion(); // loads libvirt and the binding, the larger part of the cost
+            ErrorCapture.install(); // loads libvirt through JNA, the larger part of the cost
             connection.complete(Session.openConnection(uri, readOnly, prompter, Keepalive.VIRSH_DEFAULT));
         } catch (Throwable e) {
             connection.completeExceptionally(e);
+            return;
+        }
+        if (warmBinding) {
+            try {
+                Library.getVersion();
+            } catch (Throwable e) {
+                // only a head start: the command meets the same failure itself, and reports it
+            }
         }
     }
 

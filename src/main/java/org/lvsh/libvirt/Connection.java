@@ -6,27 +6,30 @@ import org.libvirt.LibvirtException;
 import org.libvirt.event.ConnectionCloseReason;
 import org.lvsh.libvirt.jna.AuthCallback;
 import org.lvsh.libvirt.jna.ErrorCapture;
+import org.lvsh.libvirt.jna.NativeConnection;
 
 /** One open libvirt connection. Closed explicitly: the binding would otherwise leave it to a finalizer. */
 public final class Connection implements AutoCloseable {
     private static final int OPEN_READONLY = 1;
 
-    private final Connect connect;
+    private final NativeConnection connect;
     private final boolean readOnly;
     private final String uri;
-    private final EventHub events;
+    private EventHub events;
     private volatile String lostReason;
     private boolean closed;
 
-    private Connection(Connect connect, boolean readOnly) {
+    private Connection(NativeConnection connect, boolean readOnly) {
         this.connect = connect;
         this.readOnly = readOnly;
-        this.uri = LibvirtFailure.call(connect::getURI);
-        this.events = new EventHub(connect);
+        this.uri = connect.uri();
     }
 
     /** This connection's domain events. */
-    public EventHub events() {
+    public synchronized EventHub events() {
+        if (events == null) {
+            events = new EventHub(connect.binding());
+        }
         return events;
     }
 
@@ -38,11 +41,11 @@ public final class Connection implements AutoCloseable {
         ErrorCapture.install();
         checkNodeFile(uri);
         AuthCallback auth = new AuthCallback(prompter);
-        Connect connect;
+        NativeConnection connect;
         try {
-            connect = new Connect(uri, auth, readOnly ? OPEN_READONLY : 0);
-        } catch (LibvirtException e) {
-            LibvirtError error = ErrorCapture.of(e);
+            connect = NativeConnection.open(uri, auth, readOnly ? OPEN_READONLY : 0);
+        } catch (LibvirtFailure e) {
+            LibvirtError error = e.error();
             if (auth.lackedTerminal()) {
                 throw new ConnectionFailure(ConnectionFailure.Kind.NO_TERMINAL, uri, error);
             }
@@ -51,7 +54,13 @@ public final class Connection implements AutoCloseable {
             throw new ConnectionFailure(refused ? ConnectionFailure.Kind.AUTHENTICATION
                     : ConnectionFailure.Kind.UNREACHABLE, uri, error);
         }
-        Connection c = new Connection(connect, readOnly);
+        Connection c;
+        try {
+            c = new Connection(connect, readOnly);
+        } catch (LibvirtFailure e) {
+            connect.close();
+            throw new ConnectionFailure(ConnectionFailure.Kind.UNREACHABLE, uri, e.error());
+        }
         try {
             c.startKeepalive(keepalive);
             c.watchForClose();
@@ -85,7 +94,7 @@ public final class Connection implements AutoCloseable {
             return;
         }
         try {
-            connect.setKeepAlive(keepalive.interval(), keepalive.count());
+            connect.binding().setKeepAlive(keepalive.interval(), keepalive.count());
         } catch (LibvirtException e) {
             if (keepalive.forced()) {
                 throw new LibvirtFailure(LibvirtError.of(1, 0,
@@ -99,7 +108,7 @@ public final class Connection implements AutoCloseable {
             return;
         }
         try {
-            connect.registerCloseListener((conn, reason) -> lostReason = describe(reason));
+            connect.binding().registerCloseListener((conn, reason) -> lostReason = describe(reason));
         } catch (LibvirtException e) {
             // In-process drivers cannot be lost; they do not support close callbacks either.
         }
@@ -115,7 +124,13 @@ public final class Connection implements AutoCloseable {
         };
     }
 
+    /** The binding's Connect, made on first use (see {@link NativeConnection}). */
     Connect binding() {
+        return connect.binding();
+    }
+
+    /** The connection as lvsh's direct libvirt calls take it. */
+    NativeConnection handle() {
         return connect;
     }
 
@@ -135,8 +150,8 @@ public final class Connection implements AutoCloseable {
                 if (!connect.isAlive()) {
                     lostReason = "the connection is no longer alive";
                 }
-            } catch (LibvirtException e) {
-                lostReason = ErrorCapture.of(e).message();
+            } catch (LibvirtFailure e) {
+                lostReason = e.error().message();
             }
         }
         return lostReason;
@@ -148,20 +163,16 @@ public final class Connection implements AutoCloseable {
             return;
         }
         closed = true;
-        if (EventLoop.running()) {
+        if (events != null) {
             events.close();
         }
         try {
             if (EventLoop.running()) {
-                connect.unregisterCloseListener();
+                connect.binding().unregisterCloseListener();
             }
         } catch (LibvirtException e) {
             // not registered: nothing to undo
         }
-        try {
-            connect.close();
-        } catch (LibvirtException e) {
-            // closing a dead connection reports an error we have nothing to do with
-        }
+        connect.close();
     }
 }

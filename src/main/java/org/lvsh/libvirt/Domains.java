@@ -45,7 +45,7 @@ public final class Domains {
      * others by name, case-insensitively.
      */
     public static List<DomainSummary> list(Connection c, int flags, Extras extras) {
-        try (DomainList domains = Natives.listAllDomains(c.binding(), flags)) {
+        try (DomainList domains = Natives.listAllDomains(c.handle(), flags)) {
             int n = domains.size();
             boolean uuids = extras.uuid() || extras.persistence() || extras.autostart() || extras.managedSave();
             Set<String> persistent = extras.persistence()
@@ -89,7 +89,7 @@ public final class Domains {
     }
 
     private static Set<String> uuidsOf(Connection c, int flags) {
-        try (DomainList domains = Natives.listAllDomains(c.binding(), flags)) {
+        try (DomainList domains = Natives.listAllDomains(c.handle(), flags)) {
             Set<String> uuids = new HashSet<>(domains.size() * 2);
             for (int i = 0; i < domains.size(); i++) {
                 uuids.add(domains.uuid(i));

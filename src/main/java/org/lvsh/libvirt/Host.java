@@ -21,18 +21,15 @@ public final class Host {
     }
 
     public static NodeInfo nodeInfo(Connection c) {
-        org.libvirt.NodeInfo n = call(c.binding()::nodeInfo);
-        return new NodeInfo(n.model, Integer.toUnsignedLong(n.cpus), Integer.toUnsignedLong(n.mhz),
-                Integer.toUnsignedLong(n.sockets), Integer.toUnsignedLong(n.cores), Integer.toUnsignedLong(n.threads),
-                Integer.toUnsignedLong(n.nodes), new java.math.BigInteger(Long.toUnsignedString(n.memory)));
+        return c.handle().nodeInfo();
     }
 
     public static String hostname(Connection c) {
-        return call(c.binding()::getHostName);
+        return c.handle().hostname();
     }
 
     public static String capabilitiesXml(Connection c) {
-        return call(c.binding()::getCapabilities);
+        return c.handle().capabilities();
     }
 
     public static ConnectionInfo connectionInfo(Connection c) {
@@ -57,7 +54,7 @@ public final class Host {
 
     /** Free memory of {@code count} cells from {@code start}, in KiB. */
     public static List<FreeCells.Cell> freeCells(Connection c, int start, int count) {
-        long[] bytes = Natives.cellsFreeMemory(c.binding(), start, count);
+        long[] bytes = Natives.cellsFreeMemory(c.handle(), start, count);
         List<FreeCells.Cell> cells = new ArrayList<>(bytes.length);
         for (int i = 0; i < bytes.length; i++) {
             cells.add(new FreeCells.Cell(start + i, bytes[i] / 1024));
@@ -69,7 +66,7 @@ public final class Host {
     public static FreePages freePages(Connection c, List<Integer> cellIds, int[] sizesKib) {
         List<FreePages.Cell> cells = new ArrayList<>(cellIds.size());
         for (int cell : cellIds) {
-            long[] counts = Natives.freePages(c.binding(), sizesKib, cell, 1);
+            long[] counts = Natives.freePages(c.handle(), sizesKib, cell, 1);
             List<FreePages.Pages> pages = new ArrayList<>(sizesKib.length);
             for (int p = 0; p < sizesKib.length; p++) {
                 pages.add(new FreePages.Pages(sizesKib[p], counts[p]));

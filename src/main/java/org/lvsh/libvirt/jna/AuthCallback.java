@@ -6,16 +6,24 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.libvirt.ConnectAuth;
-import org.libvirt.jna.virConnectCredential;
 import org.lvsh.libvirt.CredentialPrompter;
 
 /**
  * lvsh's virConnectAuth callback. The binding's own callback hands libvirt JNA-owned strings (libvirt frees
  * them: a double free) and its default implementation echoes passwords on stdout; this one writes answers in
- * malloc'd memory that libvirt takes over, and asks through a {@link CredentialPrompter}.
+ * malloc'd memory that libvirt takes over, and asks through a {@link CredentialPrompter}. It is a callback type
+ * of lvsh's own: JNA initializes the library interface a callback type is declared in, and the binding's is
+ * its proxy of some 400 functions (30-60 ms before the first connection could open).
  */
-public final class AuthCallback extends ConnectAuth {
+public final class AuthCallback implements Virt.AuthFunc {
+    // virConnectCredentialType
+    private static final int CRED_AUTHNAME = 2;
+    private static final int CRED_ECHOPROMPT = 6;
+    private static final int CRED_NOECHOPROMPT = 7;
+    private static final int CRED_REALM = 8;
+    private static final int CRED_PASSPHRASE = 5;
+    private static final int CRED_EXTERNAL = 9;
+
     // virConnectCredential: int type; char *prompt, *challenge, *defresult, *result; unsigned int resultlen;
     private static final int P = Native.POINTER_SIZE;
     private static final int PROMPT = P;
@@ -30,13 +38,15 @@ public final class AuthCallback extends ConnectAuth {
 
     public AuthCallback(CredentialPrompter prompter) {
         this.prompter = prompter;
-        // virsh's set. Not USERNAME: offering it makes SASL ask for an authorization name as well, a question
-        // no auth file answers.
-        credType = new CredentialType[] {
-            CredentialType.VIR_CRED_AUTHNAME, CredentialType.VIR_CRED_ECHOPROMPT,
-            CredentialType.VIR_CRED_REALM, CredentialType.VIR_CRED_PASSPHRASE, CredentialType.VIR_CRED_NOECHOPROMPT,
-            CredentialType.VIR_CRED_EXTERNAL,
-        };
+    }
+
+    /**
+     * The credential types offered to libvirt: virsh's set. Not USERNAME: offering it makes SASL ask for an
+     * authorization name as well, a question no auth file answers.
+     */
+    int[] credentialTypes() {
+        return new int[] {CRED_AUTHNAME, CRED_ECHOPROMPT, CRED_REALM, CRED_PASSPHRASE, CRED_NOECHOPROMPT,
+            CRED_EXTERNAL};
     }
 
     /** True when libvirt wanted credentials and there was no terminal to ask on. */
@@ -50,14 +60,11 @@ public final class AuthCallback extends ConnectAuth {
     }
 
     @Override
-    public int authCallback(virConnectCredential cred, int ncred, Pointer cbdata) {
-        // JNA writes structure arguments back after a callback: that would put the Java-side null over our answer.
-        cred.setAutoWrite(false);
-        Pointer base = cred.getPointer();
+    public int invoke(Pointer base, int ncred, Pointer cbdata) {
         for (int i = 0; i < ncred; i++) {
             Pointer c = base.share((long) i * SIZE);
             int type = c.getInt(0);
-            if (type == CredentialType.VIR_CRED_EXTERNAL.mapToInt()) {
+            if (type == CRED_EXTERNAL) {
                 continue; // polkit and friends: nothing to type
             }
             char[] answer;
@@ -81,11 +88,6 @@ public final class AuthCallback extends ConnectAuth {
         return 0;
     }
 
-    @Override
-    public int callback(Credential[] cred) {
-        throw new UnsupportedOperationException("authCallback is overridden");
-    }
-
     private static String promptFor(Pointer c) {
         Pointer prompt = c.getPointer(PROMPT);
         String text = prompt == null ? "Credential" : prompt.getString(0, "UTF-8");
@@ -94,8 +96,7 @@ public final class AuthCallback extends ConnectAuth {
     }
 
     private static boolean echoes(int type) {
-        return type != CredentialType.VIR_CRED_PASSPHRASE.mapToInt()
-                && type != CredentialType.VIR_CRED_NOECHOPROMPT.mapToInt();
+        return type != CRED_PASSPHRASE && type != CRED_NOECHOPROMPT;
     }
 
     /** libvirt frees result itself, so it must come from malloc; the Java copies are wiped at once. */

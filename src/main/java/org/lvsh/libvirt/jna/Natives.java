@@ -9,16 +9,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import com.sun.jna.Native;
-import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.lvsh.libvirt.LibvirtFailure;
 
 /**
- * Typed entry points for the libvirt calls the binding lacks. The binding keeps its native pointers to itself
- * (Connect.vcp is protected, Domain.vdp package-private); they are read here, by reflection, and nowhere else.
+ * Typed entry points for the libvirt calls the binding lacks. The binding keeps its domain pointers to itself
+ * (Domain.vdp is package-private); they are read here, by reflection, and nowhere else.
  */
 public final class Natives {
-    private static final Field CONNECT_POINTER = field(Connect.class, "vcp");
     private static final Field DOMAIN_POINTER = field(Domain.class, "vdp");
     private static final Field EVENT_DETAIL = field(org.libvirt.event.DomainEvent.class, "detail");
 
@@ -26,7 +24,7 @@ public final class Natives {
     }
 
     /** Free memory of cells [start, start + max), in bytes. */
-    public static long[] cellsFreeMemory(Connect conn, int start, int max) {
+    public static long[] cellsFreeMemory(NativeConnection conn, int start, int max) {
         long[] free = new long[max];
         int n = check(Virt.virNodeGetCellsFreeMemory(handle(conn), free, start, max));
         return Arrays.copyOf(free, n);
@@ -36,7 +34,7 @@ public final class Natives {
      * Free page counts, cell-major: counts[c * pages.length + p] is the count of pages[p] KiB pages in cell
      * start + c.
      */
-    public static long[] freePages(Connect conn, int[] pagesKib, int startCell, int cellCount) {
+    public static long[] freePages(NativeConnection conn, int[] pagesKib, int startCell, int cellCount) {
         long[] counts = new long[pagesKib.length * cellCount];
         check(Virt.virNodeGetFreePages(handle(conn), pagesKib.length, pagesKib, startCell, cellCount,
                 counts, 0));
@@ -44,7 +42,7 @@ public final class Natives {
     }
 
     /** virConnectListAllDomains: one call for every domain that matches the filter flags. */
-    public static DomainList listAllDomains(Connect conn, int flags) {
+    public static DomainList listAllDomains(NativeConnection conn, int flags) {
         PointerByReference array = new PointerByReference();
         int n = check(Virt.virConnectListAllDomains(handle(conn), array, flags));
         return DomainList.adopt(array.getValue(), n);
@@ -86,6 +84,18 @@ public final class Natives {
         }
     }
 
+    /** A string libvirt allocated for the caller: read, then freed; null means the call failed. */
+    static String takeString(Pointer p) {
+        if (p == null) {
+            throw new LibvirtFailure(ErrorCapture.last());
+        }
+        try {
+            return p.getString(0, "UTF-8");
+        } finally {
+            Native.free(Pointer.nativeValue(p));
+        }
+    }
+
     static int check(int result) {
         if (result < 0) {
             throw new LibvirtFailure(ErrorCapture.last());
@@ -93,8 +103,8 @@ public final class Natives {
         return result;
     }
 
-    private static Pointer handle(Connect conn) {
-        return pointer(CONNECT_POINTER, conn, "connection");
+    private static Pointer handle(NativeConnection conn) {
+        return conn.pointer();
     }
 
     private static Pointer handle(Domain domain) {

@@ -30,6 +30,26 @@ final class Virt {
 
     static native void virResetLastError();
 
+    /** virConnectAuthCallbackPtr: fills in ncred virConnectCredential structures; 0 on success. */
+    interface AuthFunc extends Callback {
+        int invoke(Pointer cred, int ncred, Pointer cbdata);
+    }
+
+    static native Pointer virConnectOpenAuth(String uri, Pointer auth, int flags);
+
+    static native int virConnectClose(Pointer conn);
+
+    static native int virConnectIsAlive(Pointer conn);
+
+    // These three return strings the caller frees.
+    static native Pointer virConnectGetURI(Pointer conn);
+
+    static native Pointer virConnectGetHostname(Pointer conn);
+
+    static native Pointer virConnectGetCapabilities(Pointer conn);
+
+    static native int virNodeGetInfo(Pointer conn, Pointer info);
+
     // The binding's getCellsFreeMemory hands libvirt a one-long buffer; free pages are not wrapped at all.
     static native int virNodeGetCellsFreeMemory(Pointer conn, long[] freeMems, int startCell, int maxCells);
 

@@ -1,0 +1,150 @@
+package org.lvsh.libvirt.jna;
+
+import com.sun.jna.CallbackReference;
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import java.lang.reflect.Constructor;
+import org.libvirt.Connect;
+import org.libvirt.jna.ConnectionPointer;
+import org.lvsh.libvirt.LibvirtFailure;
+import org.lvsh.model.NodeInfo;
+
+/**
+ * A virConnectPtr opened through {@link Virt}, and the binding's {@code Connect} over it made only when a command
+ * needs one. Opening through the binding first builds its proxy of some 400 libvirt functions (20-60 ms of every
+ * one-shot run); the connection and the calls lvsh makes most often do not need it.
+ */
+public final class NativeConnection {
+    private static final int VIRNODEINFO_SIZE = 64; // char model[32]; unsigned long memory; 6 unsigned ints
+
+    private final Pointer handle;
+    private Connect binding;
+    private boolean closed;
+
+    private NativeConnection(Pointer handle) {
+        this.handle = handle;
+    }
+
+    /** virConnectOpenAuth with lvsh's credential callback; fails with libvirt's error. */
+    public static NativeConnection open(String uri, AuthCallback callback, int flags) {
+        ErrorCapture.install();
+        // virConnectAuth: int *credtype; unsigned int ncredtype; virConnectAuthCallbackPtr cb; void *cbdata
+        int[] types = callback.credentialTypes();
+        Memory credTypes = new Memory(4L * types.length);
+        credTypes.write(0, types, 0, types.length);
+        int size = Native.POINTER_SIZE;
+        Memory auth = new Memory(4L * size);
+        auth.clear();
+        auth.setPointer(0, credTypes);
+        auth.setInt(size, types.length);
+        auth.setPointer(2L * size, CallbackReference.getFunctionPointer(callback));
+        Pointer p = Virt.virConnectOpenAuth(uri, auth, flags);
+        // libvirt uses all three only while it opens; they must live until then
+        java.lang.ref.Reference.reachabilityFence(credTypes);
+        java.lang.ref.Reference.reachabilityFence(auth);
+        java.lang.ref.Reference.reachabilityFence(callback);
+        if (p == null) {
+            throw new LibvirtFailure(ErrorCapture.last());
+        }
+        return new NativeConnection(p);
+    }
+
+    /** The binding's view of this connection, for the calls lvsh makes through it. */
+    public synchronized Connect binding() {
+        if (closed) {
+            throw new IllegalStateException("the connection is closed");
+        }
+        if (binding == null) {
+            ConnectionPointer pointer = new ConnectionPointer();
+            pointer.setPointer(handle);
+            binding = Wrap.connect(pointer);
+        }
+        return binding;
+    }
+
+    Pointer pointer() {
+        if (closed) {
+            throw new IllegalStateException("the connection is closed");
+        }
+        return handle;
+    }
+
+    /** The canonical URI libvirt reports. */
+    public String uri() {
+        return Natives.takeString(Virt.virConnectGetURI(pointer()));
+    }
+
+    public String hostname() {
+        return Natives.takeString(Virt.virConnectGetHostname(pointer()));
+    }
+
+    public String capabilities() {
+        return Natives.takeString(Virt.virConnectGetCapabilities(pointer()));
+    }
+
+    /** virConnectIsAlive: whether the connection still works (a remote peer can go away). */
+    public boolean isAlive() {
+        return Natives.check(Virt.virConnectIsAlive(pointer())) == 1;
+    }
+
+    public NodeInfo nodeInfo() {
+        try (Memory info = new Memory(VIRNODEINFO_SIZE)) {
+            info.clear();
+            Natives.check(Virt.virNodeGetInfo(pointer(), info));
+            int b = 32 + Native.LONG_SIZE; // the unsigned ints after the memory size
+            byte[] model = info.getByteArray(0, 32);
+            int end = 0;
+            while (end < model.length && model[end] != 0) {
+                end++;
+            }
+            long memory = Native.LONG_SIZE == 8 ? info.getLong(32) : Integer.toUnsignedLong(info.getInt(32));
+            return new NodeInfo(new String(model, 0, end, java.nio.charset.StandardCharsets.UTF_8), u32(info, b),
+                    u32(info, b + 4), u32(info, b + 12), u32(info, b + 16), u32(info, b + 20), u32(info, b + 8),
+                    new java.math.BigInteger(Long.toUnsignedString(memory)));
+        }
+    }
+
+    private static long u32(Memory m, long offset) {
+        return Integer.toUnsignedLong(m.getInt(offset));
+    }
+
+    /** Closes the connection once, through the binding when one was made (it then forgets its pointer). */
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (binding != null) {
+            try {
+                binding.close();
+            } catch (org.libvirt.LibvirtException e) {
+                // closing a dead connection reports an error we have nothing to do with
+            }
+        } else if (Virt.virConnectClose(handle) < 0) {
+            Virt.virResetLastError();
+        }
+    }
+
+    /** The binding's package-private constructor over an existing pointer. */
+    private static final class Wrap {
+        private static final Constructor<Connect> CONNECT;
+
+        static {
+            try {
+                CONNECT = Connect.class.getDeclaredConstructor(ConnectionPointer.class);
+                CONNECT.setAccessible(true);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError("libvirt-java changed: no Connect(ConnectionPointer)");
+            }
+        }
+
+        static Connect connect(ConnectionPointer pointer) {
+            try {
+                return CONNECT.newInstance(pointer);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
