@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** lvsh's own command line: the global options, then an optional command with its arguments. */
-@Command(name = "lvsh", separator = " ")
+@Command(name = "lvsh")
 public final class GlobalOptions {
     @Option(names = {"-c", "--connect"}, paramLabel = "URI", completionCandidates = UriCandidates.class,
             description = "Hypervisor connection URI (default: $LVSH_DEFAULT_URI, $LIBVIRT_DEFAULT_URI, "
