@@ -47,49 +47,90 @@ final class HeadStart {
      * Looks at the arguments and, for a one-shot command that will connect or for script mode, starts connecting.
      */
     static HeadStart begin(String[] args, CredentialPrompter prompter) {
-        String uri = null;
-        boolean readOnly = false;
-        int i = 0;
-        for (; i < args.length && args[i].startsWith("-") && args[i].length() > 1; i++) {
-            String a = args[i];
-            if (a.equals("-c") || a.equals("--connect")) {
-                if (i + 1 >= args.length) {
-                    return none();
-                }
-                uri = args[++i];
-            } else if (a.startsWith("--connect=")) {
-                uri = a.substring("--connect=".length());
-            } else if (a.equals("-r") || a.equals("--readonly")) {
-                readOnly = true;
-            } else if (a.equals("-k") || a.equals("-K") || a.startsWith("--keepalive") || a.equals("-h")
-                    || a.equals("--help") || a.equals("-v") || a.equals("-V") || a.equals("--version")
-                    || a.startsWith("-") && !a.startsWith("--") && a.length() > 2) {
-                return none(); // unusual or clustered options: let the normal path handle everything
-            } else if (VALUE_OPTIONS.contains(a)) {
-                i++;
-            }
+        Target run = Target.scan(List.of(args));
+        if (run == null) {
+            return none();
         }
+        int i = run.command();
         if (i >= args.length) {
             // No command: the shell, or script mode, which needs the connection as one-shot mode does. Without a
             // console this is no shell (System.console() answers without loading JNA on this thread).
             if (System.console() != null) {
                 return none();
             }
+        } else if (args[i].equals("complete")) {
+            return forCompletion(List.of(args).subList(i + 1, args.length), run);
         } else if (args.length - i > 1 && mentionsSessionOptions(List.of(args).subList(i, args.length))
                 || NO_CONNECTION.contains(firstWord(args[i]))) {
             return none();
         }
-        String target = uri != null ? uri : org.lvsh.cli.Settings.defaultUri(null);
         boolean warm = i >= args.length || !WITHOUT_BINDING.contains(firstWord(args[i]));
+        return start(run.uri(), run.readOnly(), warm, prompter, true);
+    }
+
+    /**
+     * Completion connects for the values of a command's arguments (domain names, cells), to the URI of the words
+     * being completed if they give one: opening it while the words are parsed halves the wait at each TAB. It
+     * never prompts.
+     */
+    private static HeadStart forCompletion(List<String> words, Target run) {
+        List<String> w = !words.isEmpty() && words.get(0).equals("--") ? words.subList(1, words.size()) : words;
+        if (w.size() < 2) {
+            return none();
+        }
+        Target typed = Target.scan(w.subList(0, w.size() - 1));
+        if (typed == null || typed.command() >= w.size() - 1 || NO_CONNECTION.contains(w.get(typed.command()))) {
+            return none(); // completing lvsh's options or a command name: nothing to connect for
+        }
+        Target target = typed.uriGiven() || typed.readOnly() ? typed : run;
+        return start(target.uri(), target.readOnly(), false, CredentialPrompter.NEVER, false);
+    }
+
+    private static HeadStart start(String uri, boolean readOnly, boolean warm, CredentialPrompter prompter,
+                                   boolean gate) {
+        String target = uri != null ? uri : org.lvsh.cli.Settings.defaultUri(null);
         HeadStart start = new HeadStart(target, readOnly, warm, new CompletableFuture<>());
-        CredentialPrompter gated = (prompt, echo) -> {
+        CredentialPrompter asker = !gate ? prompter : (prompt, echo) -> {
             start.awaitAcceptance();
             return prompter.ask(prompt, echo);
         };
-        Thread t = new Thread(() -> start.open(gated), "lvsh-head-start");
+        Thread t = new Thread(() -> start.open(asker), "lvsh-head-start");
         t.setDaemon(true);
         t.start();
         return start;
+    }
+
+    /** The connection options at the front of a command line, and where its command starts. */
+    private record Target(String uri, boolean uriGiven, boolean readOnly, int command) {
+        /** null for unusual or clustered options: the normal path then handles everything. */
+        static Target scan(List<String> words) {
+            String uri = null;
+            boolean uriGiven = false;
+            boolean readOnly = false;
+            int i = 0;
+            for (; i < words.size() && words.get(i).startsWith("-") && words.get(i).length() > 1; i++) {
+                String a = words.get(i);
+                if (a.equals("-c") || a.equals("--connect")) {
+                    if (i + 1 >= words.size()) {
+                        return null;
+                    }
+                    uri = words.get(++i);
+                    uriGiven = true;
+                } else if (a.startsWith("--connect=")) {
+                    uri = a.substring("--connect=".length());
+                    uriGiven = true;
+                } else if (a.equals("-r") || a.equals("--readonly")) {
+                    readOnly = true;
+                } else if (a.equals("-k") || a.equals("-K") || a.startsWith("--keepalive") || a.equals("-h")
+                        || a.equals("--help") || a.equals("-v") || a.equals("-V") || a.equals("--version")
+                        || a.startsWith("-") && !a.startsWith("--") && a.length() > 2) {
+                    return null;
+                } else if (VALUE_OPTIONS.contains(a)) {
+                    i++;
+                }
+            }
+            return new Target(uri, uriGiven, readOnly, i);
+        }
     }
 
     private static HeadStart none() {
@@ -148,18 +189,14 @@ final class HeadStart {
     }
 
     /**
-     * Hands the connection being opened to the session if it is the one the session wants; otherwise closes it
-     * once it is open. Either way the command line has been accepted: credentials may now be asked for.
+     * Offers the connection being opened to the session, which takes it if it is the one it wants and otherwise
+     * closes it. Either way the command line has been accepted: credentials may now be asked for.
      */
     void handOver(Session session) {
         if (connection == null) {
             return;
         }
         accepted.countDown();
-        if (session.wouldOpen(uri, readOnly)) {
-            session.adopt(connection);
-        } else {
-            connection.thenAccept(Connection::close);
-        }
+        session.offer(uri, readOnly, connection);
     }
 }

@@ -13,6 +13,7 @@ public final class Session implements AutoCloseable {
     private Connection current;
     private ConnectionFailure failedOpen;
     private java.util.concurrent.CompletableFuture<Connection> pending;
+    private Offer offered;
 
     /** @param uri null: libvirt's default (LIBVIRT_DEFAULT_URI, then its built-in choice) */
     public Session(String uri, boolean readOnly, Keepalive keepalive, CredentialPrompter prompter) {
@@ -43,23 +44,47 @@ public final class Session implements AutoCloseable {
         failedOpen = null;
     }
 
-    /** True when the session, untouched so far, would open exactly this connection. */
-    public synchronized boolean wouldOpen(String otherUri, boolean otherReadOnly) {
-        return current == null && pending == null && java.util.Objects.equals(uri, otherUri)
-                && readOnly == otherReadOnly && !keepalive.forced();
+    /**
+     * Offers a connection already being opened to {@code target} (one-shot mode opens it while the command line
+     * is parsed). The session takes it when it first needs a connection, if that is still the one it would open
+     * (completion may retarget it meanwhile); otherwise the offered one is closed once open.
+     */
+    public synchronized void offer(String target, boolean targetReadOnly,
+                                   java.util.concurrent.CompletableFuture<Connection> opening) {
+        if (current != null || pending != null || offered != null) {
+            opening.thenAccept(Connection::close);
+            return;
+        }
+        offered = new Offer(target, targetReadOnly, opening);
     }
 
-    /** Takes over a connection already being opened (one-shot mode opens it while the command line is parsed). */
-    public synchronized void adopt(java.util.concurrent.CompletableFuture<Connection> opening) {
-        String warning = AuthFiles.warning(uri);
-        if (warning != null) {
-            warnings.accept(warning);
+    private record Offer(String uri, boolean readOnly, java.util.concurrent.CompletableFuture<Connection> opening) {
+    }
+
+    /** Turns an offered connection into the pending one if it is what this session opens, else drops it. */
+    private void takeOffer() {
+        Offer o = offered;
+        offered = null;
+        if (o == null || current != null) {
+            if (o != null) {
+                o.opening().thenAccept(Connection::close);
+            }
+            return;
         }
-        pending = opening;
+        if (java.util.Objects.equals(uri, o.uri()) && readOnly == o.readOnly() && !keepalive.forced()) {
+            String warning = AuthFiles.warning(uri);
+            if (warning != null) {
+                warnings.accept(warning);
+            }
+            pending = o.opening();
+        } else {
+            o.opening().thenAccept(Connection::close);
+        }
     }
 
     /** The open connection, opening it on first use. */
     public synchronized Connection connection() {
+        takeOffer();
         if (current == null && pending != null) {
             java.util.concurrent.CompletableFuture<Connection> p = pending;
             pending = null;
@@ -153,6 +178,10 @@ public final class Session implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (offered != null) {
+            offered.opening().thenAccept(Connection::close); // never used
+            offered = null;
+        }
         if (pending != null) {
             pending.thenAccept(Connection::close); // still opening: close it whenever it is done
             pending = null;
