@@ -87,7 +87,7 @@ public final class CompletionEngine {
             return attached;
         }
         if (prefix.startsWith("-")) {
-            return options(spec, prefix, words, 0, current);
+            return options(spec, prefix, words, 0, current, false);
         }
         return commandNext ? commands(prefix) : List.of();
     }
@@ -103,12 +103,12 @@ public final class CompletionEngine {
             return attached;
         }
         if (prefix.startsWith("-")) {
-            return options(spec, prefix, words, start + 1, current);
+            return options(spec, prefix, words, start + 1, current, globals == null);
         }
         PositionalParamSpec positional = positionalAt(spec, positionalIndex(spec, words, start + 1, current));
         List<Suggestion> values = positional == null ? List.of() : values(positional, prefix, "");
         if (values.isEmpty() && prefix.isEmpty()) {
-            return options(spec, prefix, words, start + 1, current);
+            return options(spec, prefix, words, start + 1, current, globals == null);
         }
         return values;
     }
@@ -170,12 +170,24 @@ public final class CompletionEngine {
         return null;
     }
 
+    /**
+     * @param inShell the interactive shell refuses the run-wide options a one-shot command also takes (-c, -r,
+     *                -t...): they are not offered there
+     */
     private static List<Suggestion> options(CommandSpec spec, String prefix, List<String> words, int from,
-                                            int current) {
+                                            int current, boolean inShell) {
         Set<String> used = new LinkedHashSet<>(words.subList(Math.min(from, current), current));
+        Set<OptionSpec> refused = new java.util.HashSet<>();
+        if (inShell) {
+            for (CommandSpec mixin : spec.mixins().values()) {
+                if (mixin.userObject() instanceof org.lvsh.cli.SessionOptions) {
+                    refused.addAll(mixin.options());
+                }
+            }
+        }
         List<Suggestion> out = new ArrayList<>();
         for (OptionSpec o : spec.options()) {
-            if (o.hidden()) {
+            if (o.hidden() || refused.stream().anyMatch(r -> r.longestName().equals(o.longestName()))) {
                 continue;
             }
             String name = o.longestName();

@@ -45,6 +45,15 @@ class InteractiveShellIT {
             pty.expect("Name:           test\n.*" + PROMPT);
             pty.type("freecell --cellno \t\t");
             pty.expect("0\\s+1");
+            pty.type("\u0003");
+            pty.expect(PROMPT);
+            pty.type("hostname --\t\t"); // the shell refuses -c, -r, -t...: they are not offered either
+            pty.expect("--quiet");
+            sleep(300); // the whole list is drawn
+            String offered = pty.all();
+            assertTrue(offered.contains("--no-headers"), offered);
+            assertFalse(offered.contains("--connect") || offered.contains("--readonly")
+                    || offered.contains("--timing"), offered);
             pty.type("\u0003"); // Ctrl-C clears the line, the shell stays
             pty.expect(PROMPT);
             pty.type("list --al");
