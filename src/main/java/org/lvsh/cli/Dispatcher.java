@@ -65,8 +65,12 @@ public final class Dispatcher {
             if (ErrorReport.toFailure(e).commandRan()) {
                 return ExitStatus.OK;
             }
-            return ErrorReport.report(e, jsonRequested(words), err, context.diagnostics());
+            return ErrorReport.report(e, jsonRequested(words), err, context.diagnostics(), inShell());
         }
+    }
+
+    private boolean inShell() {
+        return context.mode() == Context.Mode.SHELL;
     }
 
     /** Runs one command; returns its exit status. */
@@ -80,7 +84,7 @@ public final class Dispatcher {
             parsed = cl.parseArgs(args(words));
         } catch (RuntimeException e) {
             boolean json = jsonRequested(words);
-            int status = ErrorReport.report(e, json, err, context.diagnostics());
+            int status = ErrorReport.report(e, json, err, context.diagnostics(), inShell());
             if (ErrorReport.toFailure(e).commandRan()) {
                 boolean quiet = context.settings().quiet() || words.contains("-q") || words.contains("--quiet");
                 trailer(out, err, json ? Format.JSON : Format.TABLE, quiet, -1);
@@ -102,7 +106,7 @@ public final class Dispatcher {
             command.call();
             status = ExitStatus.OK;
         } catch (RuntimeException e) {
-            status = ErrorReport.report(e, format == Format.JSON, err, context.diagnostics());
+            status = ErrorReport.report(e, format == Format.JSON, err, context.diagnostics(), inShell());
             ran = ErrorReport.toFailure(e).commandRan();
         }
         long elapsed = System.nanoTime() - start;

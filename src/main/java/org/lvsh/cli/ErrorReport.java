@@ -19,12 +19,18 @@ import picocli.CommandLine.ParameterException;
  */
 public final class ErrorReport {
     private static final String DEMO_HINT = "; try -c test:///default for the built-in demo host";
+    private static final String SHELL_DEMO_HINT = "; try 'connect test:///default' for the built-in demo host";
 
     private ErrorReport() {
     }
 
     /** What any throwable means for the user. */
     public static Failure toFailure(Throwable t) {
+        return toFailure(t, false);
+    }
+
+    /** @param inShell in the interactive shell, where a connection is made with 'connect', not -c */
+    public static Failure toFailure(Throwable t, boolean inShell) {
         if (t instanceof Failure f) {
             return f;
         }
@@ -35,7 +41,7 @@ public final class ErrorReport {
             return new Failure(ExitStatus.FAILED, d.getMessage(), d.error());
         }
         if (t instanceof ConnectionFailure c) {
-            return connection(c).beforeRunning(); // virsh connects before it runs anything
+            return connection(c, inShell).beforeRunning(); // virsh connects before it runs anything
         }
         if (t instanceof Session.ConnectionLost lost) {
             return new Failure(ExitStatus.CONNECT, "the connection to " + lost.uri() + " was lost ("
@@ -53,7 +59,7 @@ public final class ErrorReport {
         return new Failure(ExitStatus.FAILED, "internal error: " + t, null);
     }
 
-    private static Failure connection(ConnectionFailure c) {
+    private static Failure connection(ConnectionFailure c, boolean inShell) {
         LibvirtError e = c.error();
         if (e == null && c.kind() != ConnectionFailure.Kind.NO_TERMINAL) {
             return new Failure(ExitStatus.CONNECT, "failed to connect to the hypervisor: " + c.getMessage(), null);
@@ -66,13 +72,18 @@ public final class ErrorReport {
                     e.message().startsWith("authentication") ? e.message() : "authentication failed: " + e.message(),
                     e);
             case UNREACHABLE -> new Failure(ExitStatus.CONNECT, "failed to connect to the hypervisor: " + e.message()
-                    + (c.uri() != null && c.uri().startsWith("test:") ? "" : DEMO_HINT), e);
+                    + (c.uri() != null && c.uri().startsWith("test:") ? "" : inShell ? SHELL_DEMO_HINT : DEMO_HINT), e);
         };
     }
 
     /** Prints the failure (and, under -d, where it came from) and returns its exit status. */
     public static int report(Throwable t, boolean json, PrintWriter err, Diagnostics diagnostics) {
-        Failure f = toFailure(t);
+        return report(t, json, err, diagnostics, false);
+    }
+
+    /** As {@link #report(Throwable, boolean, PrintWriter, Diagnostics)}, worded for the shell when asked. */
+    public static int report(Throwable t, boolean json, PrintWriter err, Diagnostics diagnostics, boolean inShell) {
+        Failure f = toFailure(t, inShell);
         if (json) {
             err.println(Json.line(Map.of("error", errorObject(f))));
         } else {

@@ -167,7 +167,7 @@ public final class InteractiveShell {
         try {
             session.connection();
         } catch (RuntimeException e) {
-            ErrorReport.report(e, false, err, context.diagnostics());
+            ErrorReport.report(e, false, err, context.diagnostics(), true);
             if (!quiet) {
                 out.println("Not connected.");
                 out.println();

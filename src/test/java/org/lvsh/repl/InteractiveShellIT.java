@@ -96,6 +96,21 @@ class InteractiveShellIT {
     }
 
     @Test
+    void connectionHintsSpeakTheShellsLanguage() {
+        String bad = "qemu:///system?socket=/nonexistent/sock";
+        try (Pty pty = shell("-c", "'" + bad + "'")) {
+            String start = pty.expect("Not connected\\.\n\n.*# \\z");
+            assertTrue(start.contains("No such file or directory; try 'connect test:///default' for the built-in "
+                    + "demo host\n"), start);
+            pty.type("connect " + bad + "\r");
+            String connect = pty.expect("try 'connect test:///default' for the built-in demo host\n.*# \\z");
+            assertFalse(connect.contains("-c test"), connect);
+            pty.type("quit\r");
+            assertEquals(0, pty.waitFor(Duration.ofSeconds(10)));
+        }
+    }
+
+    @Test
     void readOnlyPromptAndCtrlD() {
         try (Pty pty = shell("-q", "-r", "-c", "test:///default")) {
             pty.expect("lvsh \\(test:///default\\) > \\z");
