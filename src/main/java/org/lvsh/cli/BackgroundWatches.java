@@ -12,10 +12,13 @@ public final class BackgroundWatches {
         watches.add(s);
     }
 
-    public synchronized void stopAll() {
+    /** Stops every watch; returns how many there were. */
+    public synchronized int stopAll() {
         for (EventHub.Subscription s : watches) {
             s.close();
         }
+        int n = watches.size();
         watches.clear();
+        return n;
     }
 }

@@ -310,7 +310,8 @@ class EventsIT {
         try (Pty pty = shell()) {
             pty.expect(prompt());
             pty.type("event --all --loop --background\r");
-            pty.expect("event --all --loop --background\n" + prompt(), Duration.ofSeconds(20));
+            pty.expect("event --all --loop --background\nWatching all events in the background; 'event --stop' ends "
+                    + "the watch\\.\n\n?" + prompt(), Duration.ofSeconds(20));
             probeUntil(g, () -> pty.all().contains(line(g, "Defined Updated")), "background");
 
             // a command runs while the watch goes on
@@ -330,13 +331,15 @@ class EventsIT {
             pty.expect("\npaused\n\n" + prompt());
 
             pty.type("event --stop\r");
-            pty.expect("event --stop\n\n?" + prompt());
+            pty.expect("event --stop\nStopped 1 background event watch\\.\n\n?" + prompt());
             int before = pty.all().length();
             daemon.virshOk("resume", g);
             daemon.virshOk("destroy", g);
             TestDaemon.sleep(1500);
             String after = pty.all().substring(before);
             assertFalse(after.contains("event '"), "stopped, yet:\n" + after);
+            pty.type("event --stop\r");
+            pty.expect("event --stop\nNo background event watch to stop\\.\n\n?" + prompt());
             pty.type("uri\r");
             pty.expect(Pattern.quote(uri) + "\n\n" + prompt());
             pty.type("quit\r");

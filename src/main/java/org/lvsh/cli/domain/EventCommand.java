@@ -79,7 +79,9 @@ public final class EventCommand extends ConnectedCommand {
             return;
         }
         if (stop) {
-            context.backgroundWatches().stopAll();
+            int n = context.backgroundWatches().stopAll();
+            note(n == 0 ? "No background event watch to stop."
+                    : "Stopped " + n + " background event watch" + (n == 1 ? "." : "es."));
             return;
         }
         if (event == null && !all) {
@@ -103,9 +105,18 @@ public final class EventCommand extends ConnectedCommand {
         if (background) {
             EventHub.Subscription s = c.events().watch(kinds, uuid, e -> context.printAbove(render(e)));
             context.backgroundWatches().add(s);
+            note("Watching " + (all ? "all" : kind(event).virshName()) + " events in the background; "
+                    + "'event --stop' ends the watch.");
             return;
         }
         waitForEvents(c, kinds, uuid);
+    }
+
+    /** A line for the person at the shell (none under -q or structured output: events are the output there). */
+    private void note(String line) {
+        if (output().format() == Format.TABLE) {
+            output().extra(line);
+        }
     }
 
     private static EventKind kind(String name) {
