@@ -72,6 +72,8 @@ final class UsageErrors {
     }
 
     private static String kind(OptionSpec option) {
-        return isNumeric(option) ? "number" : "string";
+        boolean withUnit = option.userObject() instanceof java.lang.reflect.Field f
+                && f.isAnnotationPresent(NumberWithUnit.class);
+        return isNumeric(option) || withUnit ? "number" : "string";
     }
 }

@@ -30,6 +30,7 @@ class ErrorsAndStatusTest {
         "freecell 5|1|invalid argument: Range exceeds available cells",
         "freepages|2|missing cellno argument",
         "freepages --cellno 0|2|missing pagesize argument",
+        "freepages --cellno 0 --pagesize|2|expected syntax: --pagesize <number>",
         "freepages 0 4x|2|Scaled numeric value '4x' for <pagesize> option is malformed or out of range: "
                 + "invalid argument: unknown suffix 'x'",
         "list --table --name|2|Options --table and --name are mutually exclusive",

@@ -3,6 +3,7 @@ package org.lvsh.cli.host;
 import java.util.List;
 import org.lvsh.cli.ConnectedCommand;
 import org.lvsh.cli.Failure;
+import org.lvsh.cli.NumberWithUnit;
 import org.lvsh.complete.CellCandidates;
 import org.lvsh.complete.PageSizeCandidates;
 import org.lvsh.libvirt.Connection;
@@ -22,6 +23,7 @@ public final class FreepagesCommand extends ConnectedCommand {
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "PAGESIZE", description = "page size (in kibibytes)",
             completionCandidates = PageSizeCandidates.class)
+    @NumberWithUnit
     String sizePositional;
 
     @Option(names = "--cellno", paramLabel = "CELLNO", description = "NUMA cell number",
@@ -31,6 +33,7 @@ public final class FreepagesCommand extends ConnectedCommand {
     @Option(names = "--pagesize", paramLabel = "PAGESIZE",
             description = "page size (in kibibytes; or with a unit: 4K, 2M, 1G, 2048KiB)",
             completionCandidates = PageSizeCandidates.class)
+    @NumberWithUnit
     String sizeOption;
 
     @Option(names = "--all", description = "show free pages for all NUMA cells")
