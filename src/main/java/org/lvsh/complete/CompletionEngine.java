@@ -177,17 +177,17 @@ public final class CompletionEngine {
     private static List<Suggestion> options(CommandSpec spec, String prefix, List<String> words, int from,
                                             int current, boolean inShell) {
         Set<String> used = new LinkedHashSet<>(words.subList(Math.min(from, current), current));
-        Set<OptionSpec> refused = new java.util.HashSet<>();
+        Set<String> refused = new java.util.HashSet<>();
         if (inShell) {
             for (CommandSpec mixin : spec.mixins().values()) {
                 if (mixin.userObject() instanceof org.lvsh.cli.SessionOptions) {
-                    refused.addAll(mixin.options());
+                    mixin.options().forEach(o -> refused.add(o.longestName()));
                 }
             }
         }
         List<Suggestion> out = new ArrayList<>();
         for (OptionSpec o : spec.options()) {
-            if (o.hidden() || refused.stream().anyMatch(r -> r.longestName().equals(o.longestName()))) {
+            if (o.hidden() || refused.contains(o.longestName())) {
                 continue;
             }
             String name = o.longestName();

@@ -38,7 +38,6 @@ public final class Connection implements AutoCloseable {
      * {@code keepalive} asks for it; an explicit request that the driver cannot honour fails the open, as virsh.
      */
     public static Connection open(String uri, boolean readOnly, CredentialPrompter prompter, Keepalive keepalive) {
-        ErrorCapture.install();
         checkNodeFile(uri);
         AuthCallback auth = new AuthCallback(prompter);
         NativeConnection connect;

@@ -51,34 +51,42 @@ public final class Session implements AutoCloseable {
      */
     public synchronized void offer(String target, boolean targetReadOnly,
                                    java.util.concurrent.CompletableFuture<Connection> opening) {
+        Offer o = new Offer(target, targetReadOnly, opening);
         if (current != null || pending != null || offered != null) {
-            opening.thenAccept(Connection::close);
+            o.discard();
             return;
         }
-        offered = new Offer(target, targetReadOnly, opening);
+        offered = o;
     }
 
     private record Offer(String uri, boolean readOnly, java.util.concurrent.CompletableFuture<Connection> opening) {
+        /** Closes the offered connection whenever it is open. */
+        void discard() {
+            opening.thenAccept(Connection::close);
+        }
     }
 
     /** Turns an offered connection into the pending one if it is what this session opens, else drops it. */
     private void takeOffer() {
         Offer o = offered;
         offered = null;
-        if (o == null || current != null) {
-            if (o != null) {
-                o.opening().thenAccept(Connection::close);
-            }
+        if (o == null) {
             return;
         }
-        if (java.util.Objects.equals(uri, o.uri()) && readOnly == o.readOnly() && !keepalive.forced()) {
-            String warning = AuthFiles.warning(uri);
-            if (warning != null) {
-                warnings.accept(warning);
-            }
+        if (current == null && java.util.Objects.equals(uri, o.uri()) && readOnly == o.readOnly()
+                && !keepalive.forced()) {
+            warnAboutAuthFile(uri, warnings);
             pending = o.opening();
         } else {
-            o.opening().thenAccept(Connection::close);
+            o.discard();
+        }
+    }
+
+    /** A credentials file other users can read draws a warning before it is used. */
+    private static void warnAboutAuthFile(String target, java.util.function.Consumer<String> warn) {
+        String warning = AuthFiles.warning(target);
+        if (warning != null) {
+            warn.accept(warning);
         }
     }
 
@@ -147,10 +155,7 @@ public final class Session implements AutoCloseable {
             p = prompter != null ? prompter : CredentialPrompter.NEVER;
             warn = warnings;
         }
-        String warning = AuthFiles.warning(target);
-        if (warning != null) {
-            warn.accept(warning);
-        }
+        warnAboutAuthFile(target, warn);
         return openConnection(target, ro, p, keepalive);
     }
 
@@ -179,7 +184,7 @@ public final class Session implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (offered != null) {
-            offered.opening().thenAccept(Connection::close); // never used
+            offered.discard(); // never used
             offered = null;
         }
         if (pending != null) {
