@@ -49,6 +49,11 @@ public final class Bench {
             shellMemory();
             return;
         }
+        if (options.contains("--only-fleet")) {
+            Fleet.run(n);
+            write();
+            return;
+        }
         if (options.contains("--only-remote")) {
             Remote.run(n);
             write();
@@ -67,6 +72,7 @@ public final class Bench {
         withServer(n);
         if (options.contains("--remote")) {
             Remote.run(n);
+            Fleet.run(n);
         }
         write();
     }
@@ -321,7 +327,7 @@ public final class Bench {
      * are counted by the proxy: one each time the traffic turns from the client's direction to the server's.
      */
     static final class Remote {
-        private static final int DELAY_MS = 5;
+        static final int DELAY_MS = 5;
         private static final int DOMAINS = 1_000;
 
         static void run(int n) throws Exception {
@@ -351,7 +357,7 @@ public final class Bench {
             }
         }
 
-        private static Map<String, String> startDaemon(String daemon, Path dir) throws Exception {
+        static Map<String, String> startDaemon(String daemon, Path dir) throws Exception {
             new ProcessBuilder("bash", daemon, "stop", dir.toString()).start().waitFor();
             Process p = new ProcessBuilder("bash", daemon, "start", dir.toString(), "16609")
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -370,8 +376,12 @@ public final class Bench {
         }
 
         private static void define(String daemon, String socketUri) throws Exception {
+            define(daemon, socketUri, DOMAINS);
+        }
+
+        static void define(String daemon, String socketUri, int domains) throws Exception {
             StringBuilder commands = new StringBuilder();
-            for (int i = 0; i < DOMAINS; i++) {
+            for (int i = 0; i < domains; i++) {
                 String xml = new String(new ProcessBuilder("bash", daemon, "guest-xml", "bench-" + i).start()
                         .getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 Path f = work.resolve("guest-" + i + ".xml");
@@ -381,6 +391,56 @@ public final class Bench {
             Path script = work.resolve("define.txt");
             Files.writeString(script, commands);
             Bench.run(List.of("virsh", "-q", "-c", socketUri), script);
+        }
+    }
+
+    /**
+     * Several hosts at once: 20 hosts of 200 domains each, as 20 delaying proxies (+5 ms each way) in front of one
+     * private libvirtd. lvsh -H over the 20 against the loop a virsh user writes today, and against one host.
+     */
+    static final class Fleet {
+        private static final int HOSTS = 20;
+        private static final int DOMAINS = 200;
+
+        static void run(int n) throws Exception {
+            Path dir = Paths.get(ROOT.resolve("target").toString(), "bench-daemon");
+            String daemon = ROOT.resolve("src/test/daemon/testdaemon.sh").toString();
+            Map<String, String> env = Remote.startDaemon(daemon, dir);
+            List<Proxy> proxies = new ArrayList<>();
+            try {
+                Remote.define(daemon, env.get("SOCKET_URI"), DOMAINS);
+                int port = Integer.parseInt(env.get("TCP_PORT"));
+                List<String> uris = new ArrayList<>();
+                for (int i = 0; i < HOSTS; i++) {
+                    Proxy p = new Proxy(port, Remote.DELAY_MS);
+                    proxies.add(p);
+                    uris.add("qemu+tcp://127.0.0.1:" + p.port() + "/system?authfile=" + env.get("AUTH_FILE"));
+                }
+                StringBuilder loop = new StringBuilder();
+                for (String u : uris) {
+                    loop.append("virsh -c '").append(u).append("' list --all; ");
+                }
+                List<String> virshLoop = List.of("sh", "-c", loop.toString());
+                List<String> lvshSet = List.of(LVSH, "-H", String.join(",", uris), "list", "--all");
+                List<String> lvshOne = List.of(LVSH, "-c", uris.get(0), "list", "--all");
+                proxies.forEach(Proxy::reset);
+                Bench.run(lvshSet, null);
+                int trips = proxies.stream().mapToInt(Proxy::reset).sum();
+                Bench.run(virshLoop, null);
+                int virshTrips = proxies.stream().mapToInt(Proxy::reset).sum();
+                System.out.printf(Locale.ROOT, "%-44s %9.1f     %8.1f     %7.3fx%n",
+                        "round-trips per host, list --all, 200 dom.", virshTrips / (double) HOSTS,
+                        trips / (double) HOSTS, trips / (double) virshTrips);
+                RESULTS.put("round-trips per host -H list --all 20x200", virshTrips / HOSTS + " " + trips / HOSTS);
+                compare(String.format(Locale.ROOT, "20 hosts x 200 dom., virsh loop vs lvsh -H"),
+                        Math.max(3, n / 3), virshLoop, lvshSet, null);
+                compare("one host of them vs lvsh -H all 20", Math.max(3, n / 3), lvshOne, lvshSet, null);
+            } finally {
+                for (Proxy p : proxies) {
+                    p.close();
+                }
+                new ProcessBuilder("bash", daemon, "stop", dir.toString()).inheritIO().start().waitFor();
+            }
         }
     }
 

@@ -42,10 +42,20 @@ function __lvsh_describe --argument-names key
             echo 'quit this interactive terminal'
         case 'connect'
             echo '(re)connect to hypervisor'
+        case 'hosts'
+            echo 'the hosts lvsh knows and the state of the current set'
         case ' -c'
             echo 'Hypervisor connection URI (default: $LVSH_DEFAULT_URI, $LIBVIRT_DEFAULT_URI, then libvirt\'s own choice). Try test:///default for the built-in demo host.'
         case ' --connect'
             echo 'Hypervisor connection URI (default: $LVSH_DEFAULT_URI, $LIBVIRT_DEFAULT_URI, then libvirt\'s own choice). Try test:///default for the built-in demo host.'
+        case ' -H'
+            echo 'Run on a set of hosts at once: comma-separated names of hosts.yaml or libvirt\'s uri_aliases, @group, all, or URIs (default: $LVSH_HOSTS). Exclusive with -c.'
+        case ' --hosts'
+            echo 'Run on a set of hosts at once: comma-separated names of hosts.yaml or libvirt\'s uri_aliases, @group, all, or URIs (default: $LVSH_HOSTS). Exclusive with -c.'
+        case ' --parallel'
+            echo 'Hosts worked on at once with -H (default 16).'
+        case ' --timeout'
+            echo 'Deadline of each host with -H, connect and command (default: the host\'s timeout in hosts.yaml, else 30).'
         case ' -r'
             echo 'Connect read-only.'
         case ' --readonly'
@@ -413,9 +423,9 @@ function __lvsh_describe --argument-names key
         case 'list --title'
             echo 'show domain title'
         case 'list --sort-by'
-            echo 'sort by id, name, uuid, state, persistent, autostart, managed-save or title (default: running domains by id, then the others by name)'
+            echo 'sort by id, name, uuid, state, persistent, autostart, managed-save, title or host (default: running domains by id, then the others by name; with -H, hosts in the order given)'
         case 'list --columns'
-            echo 'table columns, comma-separated: id, name, state, uuid, persistent, autostart, managed-save, title'
+            echo 'table columns, comma-separated: id, name, state, uuid, persistent, autostart, managed-save, title (and host, where the Host column goes with -H)'
         case 'event --json'
             echo 'JSON output (the same as -o json).'
         case 'event -o'
@@ -870,6 +880,26 @@ function __lvsh_describe --argument-names key
             echo 'hypervisor connection URI'
         case 'connect --readonly'
             echo 'read-only connection'
+        case 'connect -H'
+            echo 'work on a set of hosts: names of hosts.yaml or libvirt\'s uri_aliases, @group, all, or URIs'
+        case 'connect --hosts'
+            echo 'work on a set of hosts: names of hosts.yaml or libvirt\'s uri_aliases, @group, all, or URIs'
+        case 'hosts --json'
+            echo 'JSON output (the same as -o json).'
+        case 'hosts -o'
+            echo 'Output format: table, json, yaml, csv or name.'
+        case 'hosts --output'
+            echo 'Output format: table, json, yaml, csv or name.'
+        case 'hosts -q'
+            echo 'No table headers, totals or trailing blank line.'
+        case 'hosts --quiet'
+            echo 'No table headers, totals or trailing blank line.'
+        case 'hosts --no-headers'
+            echo 'Tables without their header lines.'
+        case 'hosts -h'
+            echo 'Show this command\'s help.'
+        case 'hosts --help'
+            echo 'Show this command\'s help.'
     end
 end
 
@@ -889,7 +919,7 @@ function __lvsh_complete
     set -l n (count $args)
     set -l i 1
     while test $i -lt $n; and string match -qr -- '^-.' $args[$i]
-        if contains -- $args[$i] -c --connect -o --output -d --debug -l --log -k --keepalive-interval -K --keepalive-count
+        if contains -- $args[$i] -c --connect -H --hosts --parallel --timeout -o --output -d --debug -l --log -k --keepalive-interval -K --keepalive-count
             set i (math $i + 2)
         else
             set i (math $i + 1)

@@ -20,7 +20,8 @@ import org.lvsh.libvirt.jna.ErrorCapture;
  */
 final class HeadStart {
     /** Global options that take a value, so that the scan can skip it (checked against GlobalOptions in tests). */
-    static final Set<String> VALUE_OPTIONS = Set.of("-c", "--connect", "-o", "--output", "-d", "--debug", "-l",
+    static final Set<String> VALUE_OPTIONS = Set.of("-c", "--connect", "-H", "--hosts", "--parallel",
+            "--timeout", "-o", "--output", "-d", "--debug", "-l",
             "--log", "-k", "--keepalive-interval", "-K", "--keepalive-count");
     private static final Set<String> NO_CONNECTION = Set.of("help", "quit", "exit", "connect", "complete");
     /**
@@ -48,7 +49,8 @@ final class HeadStart {
      */
     static HeadStart begin(String[] args, CredentialPrompter prompter) {
         Target run = Target.scan(List.of(args));
-        if (run == null) {
+        String hosts = System.getenv("LVSH_HOSTS");
+        if (run == null || !run.uriGiven() && hosts != null && !hosts.isBlank()) {
             return none();
         }
         int i = run.command();
@@ -121,6 +123,9 @@ final class HeadStart {
                     uriGiven = true;
                 } else if (a.equals("-r") || a.equals("--readonly")) {
                     readOnly = true;
+                } else if (a.equals("-H") || a.startsWith("--hosts") || a.startsWith("--parallel")
+                        || a.startsWith("--timeout")) {
+                    return null; // a set of hosts: each host connects in the run, none ahead
                 } else if (a.equals("-k") || a.equals("-K") || a.startsWith("--keepalive") || a.equals("-h")
                         || a.equals("--help") || a.equals("-v") || a.equals("-V") || a.equals("--version")
                         || a.startsWith("-") && !a.startsWith("--") && a.length() > 2) {

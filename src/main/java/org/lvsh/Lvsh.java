@@ -1,5 +1,9 @@
 package org.lvsh;
 
+import org.lvsh.fleet.Fleet;
+import org.lvsh.fleet.HostDirectory;
+import org.lvsh.fleet.HostEntry;
+
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -44,6 +48,7 @@ public final class Lvsh {
     private final PrintWriter err;
     private final java.util.function.BooleanSupplier terminal;
     private final CredentialPrompter prompter;
+    private final java.util.Map<String, String> env;
 
     /**
      * @param terminal whether stdin and stdout are a terminal (no command then means the interactive shell);
@@ -56,6 +61,13 @@ public final class Lvsh {
     /** @param prompter who asks for credentials outside the shell (the terminal, normally) */
     public Lvsh(InputStream in, PrintStream out, PrintStream err, java.util.function.BooleanSupplier terminal,
                 CredentialPrompter prompter) {
+        this(in, out, err, terminal, prompter, System.getenv());
+    }
+
+    /** @param env the environment this run reads its host names from (XDG_CONFIG_HOME, HOME) */
+    public Lvsh(InputStream in, PrintStream out, PrintStream err, java.util.function.BooleanSupplier terminal,
+                CredentialPrompter prompter, java.util.Map<String, String> env) {
+        this.env = env;
         this.in = in;
         this.terminal = terminal;
         this.prompter = prompter;
@@ -126,6 +138,15 @@ public final class Lvsh {
         }
         head.handOver(session);
         Context context = new Context(session, settings, mode, catalog, diagnostics);
+        if (settings.hosts() != null) {
+            try {
+                context.useFleet(fleetOf(settings, mode, catalog, diagnostics, asker));
+            } catch (RuntimeException e) {
+                session.close();
+                diagnostics.close();
+                return ErrorReport.report(e, settings.format() == org.lvsh.output.Format.JSON, err, diagnostics);
+            }
+        }
         Candidates.use(session);
         Dispatcher dispatcher = new Dispatcher(context);
         try {
@@ -135,10 +156,19 @@ public final class Lvsh {
                 case SHELL -> new InteractiveShell(dispatcher, session).run();
             };
         } finally {
+            context.useFleet(null);
             session.close();
             EventLoop.stop();
             diagnostics.close();
         }
+    }
+
+    /** The hosts -H (or $LVSH_HOSTS) names, from hosts.yaml and libvirt's uri_aliases. */
+    private Fleet fleetOf(Settings settings, Context.Mode mode, CommandCatalog catalog, Diagnostics diagnostics,
+                          CredentialPrompter asker) {
+        java.util.List<HostEntry> hosts = HostDirectory.load(env).resolve(settings.hosts());
+        return new Fleet(Fleet.labelOf(settings.hosts()), hosts, settings, mode, catalog, diagnostics, asker,
+                err::println);
     }
 
     /** One argument is a command string ('list --all; nodeinfo'), several are one command's words: as virsh. */

@@ -49,6 +49,11 @@ public final class CommandCatalog {
     /** One command: its name, group, class, and whether help and completion list it. */
     public record Entry(String name, Group group, Class<? extends LvshCommand> type, boolean hidden) {
         /** The one-line summary, read from the class's annotation without building the command. */
+        /** Whether it talks to the hypervisor: such a command runs on every host of a set. */
+        public boolean connected() {
+            return ConnectedCommand.class.isAssignableFrom(type);
+        }
+
         public String summary() {
             Command c = type.getAnnotation(Command.class);
             return c.header().length > 0 ? c.header()[0] : "";
@@ -76,6 +81,7 @@ public final class CommandCatalog {
         add("help", Group.SHELL, HelpCommand.class, false);
         add("quit", Group.SHELL, QuitCommand.class, false);
         add("connect", Group.SHELL, ConnectCommand.class, false);
+        add("hosts", Group.SHELL, org.lvsh.cli.shell.HostsCommand.class, false);
         add("complete", Group.SHELL, CompleteCommand.class, true);
     }
 

@@ -13,6 +13,14 @@ public abstract class ConnectedCommand extends LvshCommand {
         context.apply(sessionOptions);
     }
 
+    @Override
+    protected void checkRunsOnHosts() {
+        if (sessionOptions.any()) {
+            throw Failure.usage("-c, -r, -t, -d, -l, -k and -K cannot follow a command that runs on a set of "
+                    + "hosts (-H)");
+        }
+    }
+
     protected Connection connection() {
         return context.connection();
     }

@@ -20,6 +20,18 @@ public final class Context {
     private Runnable onConnectionChange = () -> { };
     private java.util.function.Consumer<String> printAbove;
     private final BackgroundWatches backgroundWatches = new BackgroundWatches();
+    private java.util.function.Consumer<org.lvsh.output.Emitted> capture;
+    private HostScope hostScope;
+    private org.lvsh.fleet.Fleet fleet;
+
+    /** The host a context works on within a run over several, and the names of all of them. */
+    public record HostScope(String host, java.util.List<String> hosts) {
+        /** The domain part of HOST:DOMAIN when HOST is this host; the text as given otherwise. */
+        public String domain(String text) {
+            String prefix = host + ":";
+            return text.startsWith(prefix) ? text.substring(prefix.length()) : text;
+        }
+    }
 
     public Context(Session session, Settings settings, Mode mode, CommandCatalog catalog, Diagnostics diagnostics) {
         this.session = session;
@@ -60,13 +72,81 @@ public final class Context {
 
     Output output(OutputOptions own, PrintWriter out) {
         boolean quiet = own.quiet || settings.quiet();
-        return new Output(out, format(own.format()), quiet, !quiet && !own.noHeaders && !settings.noHeaders());
+        boolean headers = !quiet && !own.noHeaders && !settings.noHeaders();
+        if (capture != null) {
+            return Output.capturing(out, format(own.format()), quiet, headers, capture);
+        }
+        return new Output(out, format(own.format()), quiet, headers);
+    }
+
+    private org.lvsh.libvirt.CredentialPrompter shellPrompter;
+
+    /** The shell's own prompter: sets of hosts chosen in the shell ask through it. */
+    public void useShellPrompter(org.lvsh.libvirt.CredentialPrompter p) {
+        shellPrompter = p;
+        if (fleet != null) {
+            fleet.usePrompter(p);
+        }
+    }
+
+    /** connect -H: the run works on these hosts from now on (read-write unless asked). */
+    public org.lvsh.fleet.Fleet connectHosts(String list, boolean readOnly) {
+        java.util.List<org.lvsh.fleet.HostEntry> hosts =
+                org.lvsh.fleet.HostDirectory.load(System.getenv()).resolve(list);
+        Settings s = settings.withHosts(list, settings.uri(), readOnly);
+        org.lvsh.fleet.Fleet f = new org.lvsh.fleet.Fleet(org.lvsh.fleet.Fleet.labelOf(list), hosts, s, mode,
+                catalog, diagnostics, shellPrompter, w -> System.err.println(w));
+        settings = s;
+        useFleet(f);
+        return f;
+    }
+
+    /** connect URI after connect -H: back to one connection. */
+    public void leaveHosts() {
+        if (fleet != null) {
+            settings = settings.withHosts(null, settings.uri(), settings.readOnly());
+            useFleet(null);
+        }
+    }
+
+    /** One host's context in a run over several: what its commands emit is kept for the run to render. */
+    public void captureOutput(java.util.function.Consumer<org.lvsh.output.Emitted> sink) {
+        capture = sink;
+    }
+
+    public void hostScope(HostScope scope) {
+        hostScope = scope;
+    }
+
+    /** Null unless this context is one host's within a run over several. */
+    public HostScope hostScope() {
+        return hostScope;
+    }
+
+    /** The run's hosts when it works on a set (-H, connect -H); null for one connection. */
+    public org.lvsh.fleet.Fleet fleet() {
+        return fleet;
+    }
+
+    /** Changes the set of hosts (null: back to the session's connection); the previous set is closed. */
+    public void useFleet(org.lvsh.fleet.Fleet newFleet) {
+        org.lvsh.fleet.Fleet old = fleet;
+        fleet = newFleet;
+        if (newFleet != null && shellPrompter != null) {
+            newFleet.usePrompter(shellPrompter);
+        }
+        if (old != null && old != newFleet) {
+            old.close();
+        }
     }
 
     /** Options such as -c given after a command: honoured in one-shot mode before anything connects. */
     void apply(SessionOptions options) {
         if (!options.any()) {
             return;
+        }
+        if (hostScope != null || fleet != null) {
+            throw Failure.usage("-c, -r, -t, -d, -l, -k and -K cannot follow a command that runs on a set of hosts (-H)");
         }
         if (mode != Mode.ONE_SHOT || session.peek() != null) {
             throw Failure.usage("-c, -r, -t, -d, -l, -k and -K apply to a whole lvsh run; "

@@ -18,6 +18,7 @@ import picocli.CommandLine.ParseResult;
 public final class Dispatcher {
     private final Context context;
     private final Map<String, CommandLine> built = new ConcurrentHashMap<>();
+    private java.util.function.Consumer<Throwable> failures;
 
     public Dispatcher(Context context) {
         this.context = context;
@@ -25,6 +26,22 @@ public final class Dispatcher {
 
     public Context context() {
         return context;
+    }
+
+    /**
+     * Failures go to {@code sink} instead of being printed: one host's dispatcher in a run over several, whose
+     * failures the run reports with the host's name.
+     */
+    public void sendFailuresTo(java.util.function.Consumer<Throwable> sink) {
+        failures = sink;
+    }
+
+    private int report(Throwable e, boolean json, PrintWriter err) {
+        if (failures != null) {
+            failures.accept(e);
+            return ErrorReport.toFailure(e, inShell()).status();
+        }
+        return ErrorReport.report(e, json, err, context.diagnostics(), inShell());
     }
 
     /**
@@ -41,7 +58,7 @@ public final class Dispatcher {
         }
         int result = ExitStatus.OK;
         for (List<String> words : commands) {
-            int status = run(words, out, err);
+            int status = runsOnHosts(words) ? runOnHosts(words, out, err) : run(words, out, err);
             if (status != ExitStatus.OK) {
                 result = status;
             }
@@ -65,8 +82,40 @@ public final class Dispatcher {
             if (ErrorReport.toFailure(e).commandRan()) {
                 return ExitStatus.OK;
             }
-            return ErrorReport.report(e, jsonRequested(words), err, context.diagnostics(), inShell());
+            return report(e, jsonRequested(words), err);
         }
+    }
+
+    /** A command that talks to the hypervisor, in a run over a set of hosts: it runs on every host. */
+    private boolean runsOnHosts(List<String> words) {
+        if (context.fleet() == null) {
+            return false;
+        }
+        CommandCatalog.Entry entry = context.catalog().find(words.get(0));
+        return entry != null && entry.connected();
+    }
+
+    /** Runs a command on the run's hosts: parsed here once (its errors reported once), then run on each. */
+    private int runOnHosts(List<String> words, PrintWriter out, PrintWriter err) {
+        CommandLine cl;
+        ParseResult parsed;
+        LvshCommand command;
+        try {
+            cl = commandLine(words.get(0));
+            parsed = cl.parseArgs(args(words));
+            command = cl.getCommand();
+            if (parsed.isUsageHelpRequested()) {
+                return run(words, out, err);
+            }
+            command.checkRunsOnHosts();
+        } catch (RuntimeException e) {
+            return report(e, jsonRequested(words), err);
+        }
+        Format format = command.format();
+        long start = System.nanoTime();
+        int status = context.fleet().run(words, command.domainText(), format, out, err);
+        trailer(out, err, format, command.quiet(), System.nanoTime() - start);
+        return status;
     }
 
     private boolean inShell() {
@@ -84,7 +133,7 @@ public final class Dispatcher {
             parsed = cl.parseArgs(args(words));
         } catch (RuntimeException e) {
             boolean json = jsonRequested(words);
-            int status = ErrorReport.report(e, json, err, context.diagnostics(), inShell());
+            int status = report(e, json, err);
             if (ErrorReport.toFailure(e).commandRan()) {
                 boolean quiet = context.settings().quiet() || words.contains("-q") || words.contains("--quiet");
                 trailer(out, err, json ? Format.JSON : Format.TABLE, quiet, -1);
@@ -106,7 +155,7 @@ public final class Dispatcher {
             command.call();
             status = ExitStatus.OK;
         } catch (RuntimeException e) {
-            status = ErrorReport.report(e, format == Format.JSON, err, context.diagnostics(), inShell());
+            status = report(e, format == Format.JSON, err);
             ran = ErrorReport.toFailure(e).commandRan();
         }
         long elapsed = System.nanoTime() - start;

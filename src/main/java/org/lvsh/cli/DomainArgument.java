@@ -40,6 +40,19 @@ public final class DomainArgument {
 
     /** Looks the domain up in the ways the command allows; the caller closes it. */
     public OpenDomain open(Connection c, String command, Set<Domains.By> ways) {
-        return Domains.lookup(c, text(command), ways);
+        return Domains.lookup(c, scope == null ? text(command) : scope.domain(text(command)), ways);
+    }
+
+    /** The text as given, or null; checked when the command runs. */
+    String givenText() {
+        String text = positional != null ? positional : option;
+        return text == null || text.isEmpty() ? null : text;
+    }
+
+    private Context.HostScope scope;
+
+    /** On one host of a set, HOST:DOMAIN for this host names DOMAIN. */
+    void useScope(Context.HostScope hostScope) {
+        scope = hostScope;
     }
 }

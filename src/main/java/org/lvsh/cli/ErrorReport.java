@@ -41,7 +41,7 @@ public final class ErrorReport {
             return new Failure(ExitStatus.FAILED, d.getMessage(), d.error());
         }
         if (t instanceof ConnectionFailure c) {
-            return connection(c, inShell).beforeRunning(); // virsh connects before it runs anything
+            return connection(c, inShell, true).beforeRunning(); // virsh connects before it runs anything
         }
         if (t instanceof Session.ConnectionLost lost) {
             return new Failure(ExitStatus.CONNECT, "the connection to " + lost.uri() + " was lost ("
@@ -59,7 +59,7 @@ public final class ErrorReport {
         return new Failure(ExitStatus.FAILED, "internal error: " + t, null);
     }
 
-    private static Failure connection(ConnectionFailure c, boolean inShell) {
+    private static Failure connection(ConnectionFailure c, boolean inShell, boolean hint) {
         LibvirtError e = c.error();
         if (e == null && c.kind() != ConnectionFailure.Kind.NO_TERMINAL) {
             return new Failure(ExitStatus.CONNECT, "failed to connect to the hypervisor: " + c.getMessage(), null);
@@ -72,8 +72,29 @@ public final class ErrorReport {
                     e.message().startsWith("authentication") ? e.message() : "authentication failed: " + e.message(),
                     e);
             case UNREACHABLE -> new Failure(ExitStatus.CONNECT, "failed to connect to the hypervisor: " + e.message()
-                    + (c.uri() != null && c.uri().startsWith("test:") ? "" : inShell ? SHELL_DEMO_HINT : DEMO_HINT), e);
+                    + (!hint || c.uri() != null && c.uri().startsWith("test:") ? "" : inShell ? SHELL_DEMO_HINT : DEMO_HINT), e);
         };
+    }
+
+    /**
+     * One host's failure in a run over several: "error: HOST: ...", or under --json {"host": ..., "error": ...}.
+     * No hint about the demo host: the user named this host.
+     */
+    public static int reportForHost(String host, Throwable t, boolean json, PrintWriter err, Diagnostics diagnostics) {
+        Failure f = t instanceof ConnectionFailure c ? connection(c, false, false) : toFailure(t, false);
+        if (json) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("host", host);
+            line.put("error", errorObject(f));
+            err.println(Json.line(line));
+        } else {
+            err.println("error: " + DisplayWidth.oneLine(host) + ": " + DisplayWidth.oneLine(f.getMessage()));
+        }
+        err.flush();
+        if (diagnostics.debugging() && !(t instanceof Failure) && !(t instanceof ParameterException)) {
+            diagnostics.stackTrace(t);
+        }
+        return f.status();
     }
 
     /** Prints the failure (and, under -d, where it came from) and returns its exit status. */

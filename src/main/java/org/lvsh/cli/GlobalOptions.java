@@ -16,6 +16,19 @@ public final class GlobalOptions {
                     + "then libvirt's own choice). Try test:///default for the built-in demo host.")
     String uri;
 
+    @Option(names = {"-H", "--hosts"}, paramLabel = "LIST", completionCandidates = org.lvsh.complete.HostCandidates.class,
+            description = "Run on a set of hosts at once: comma-separated names of hosts.yaml or libvirt's "
+                    + "uri_aliases, @group, all, or URIs (default: $LVSH_HOSTS). Exclusive with -c.")
+    String hosts;
+
+    @Option(names = "--parallel", paramLabel = "N", description = "Hosts worked on at once with -H (default 16).")
+    Integer parallel;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "Deadline of each host with -H, connect and command (default: the host's timeout in "
+                    + "hosts.yaml, else 30).")
+    Integer hostTimeout;
+
     @Option(names = {"-r", "--readonly"}, description = "Connect read-only.")
     boolean readOnly;
 

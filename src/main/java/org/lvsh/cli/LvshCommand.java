@@ -26,6 +26,11 @@ public abstract class LvshCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
+        for (CommandSpec mixin : spec.mixins().values()) {
+            if (mixin.userObject() instanceof DomainArgument d) {
+                d.useScope(context.hostScope());
+            }
+        }
         prepare();
         run();
         return ExitStatus.OK;
@@ -40,6 +45,20 @@ public abstract class LvshCommand implements Callable<Integer> {
     /** virsh's blank line (or timing block) after the command; quit and complete print none. */
     protected boolean printsTrailer() {
         return true;
+    }
+
+    /** The domain argument given, as typed (HOST:DOMAIN included); null when the command takes none. */
+    final String domainText() {
+        for (CommandSpec mixin : spec.mixins().values()) {
+            if (mixin.userObject() instanceof DomainArgument d) {
+                return d.givenText();
+            }
+        }
+        return null;
+    }
+
+    /** What the command cannot do on a set of hosts is refused before it runs on any. */
+    protected void checkRunsOnHosts() {
     }
 
     /** -q given to this command or to the run. */

@@ -87,6 +87,12 @@ public final class Host {
                 lvshVersion, bindingVersion);
     }
 
+    /** The libvirt version of the host's side of the connection (the daemon's, or the library's for test:///). */
+    public static String libvirtVersion(Connection c) {
+        Connect b = c.binding();
+        return decode(call(b::getLibVersion));
+    }
+
     /** libvirt packs versions as major * 1,000,000 + minor * 1,000 + release. */
     public static String decode(long version) {
         return version / 1_000_000 + "." + version / 1_000 % 1_000 + "." + version % 1_000;

@@ -14,6 +14,7 @@ public final class Session implements AutoCloseable {
     private ConnectionFailure failedOpen;
     private java.util.concurrent.CompletableFuture<Connection> pending;
     private Offer offered;
+    private volatile boolean opened;
 
     /** @param uri null: libvirt's default (LIBVIRT_DEFAULT_URI, then its built-in choice) */
     public Session(String uri, boolean readOnly, Keepalive keepalive, CredentialPrompter prompter) {
@@ -98,6 +99,7 @@ public final class Session implements AutoCloseable {
             pending = null;
             try {
                 current = p.join();
+                opened = true;
             } catch (java.util.concurrent.CompletionException e) {
                 if (e.getCause() instanceof ConnectionFailure f) {
                     failedOpen = f;
@@ -112,6 +114,7 @@ public final class Session implements AutoCloseable {
             }
             try {
                 current = open(uri, readOnly);
+                opened = true;
             } catch (ConnectionFailure e) {
                 failedOpen = e; // one attempt per session: later commands report the same failure at once
                 throw e;
@@ -177,6 +180,11 @@ public final class Session implements AutoCloseable {
     }
 
     /** The open connection, if any, without opening one. */
+    /** Whether a connection ever opened; never waits (a host stuck opening holds the session's lock). */
+    public boolean opened() {
+        return opened;
+    }
+
     public synchronized Connection peek() {
         return current;
     }

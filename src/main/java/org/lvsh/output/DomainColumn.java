@@ -65,17 +65,29 @@ public enum DomainColumn {
 
     public static Output.TextView table(List<DomainSummary> rows, List<DomainColumn> columns, boolean markSaved) {
         return out -> {
-            Table t = new Table(columns.stream().map(c -> c.header).toArray(String[]::new));
-            for (DomainSummary d : rows) {
-                Object[] cells = new Object[columns.size()];
-                for (int i = 0; i < cells.length; i++) {
-                    DomainColumn c = columns.get(i);
-                    cells[i] = c == STATE ? DomainText.stateText(d, markSaved) : c.cell.apply(d);
-                }
-                t.row(cells);
+            Table t = new Table(headers(columns).toArray(String[]::new));
+            for (List<String> cells : cells(rows, columns, markSaved)) {
+                t.row(cells.toArray());
             }
             out.table(t);
         };
+    }
+
+    public static List<String> headers(List<DomainColumn> columns) {
+        return columns.stream().map(c -> c.header).toList();
+    }
+
+    /** The cells of each row, as the table shows them. */
+    public static List<List<String>> cells(List<DomainSummary> rows, List<DomainColumn> columns, boolean markSaved) {
+        List<List<String>> cells = new ArrayList<>(rows.size());
+        for (DomainSummary d : rows) {
+            List<String> row = new ArrayList<>(columns.size());
+            for (DomainColumn c : columns) {
+                row.add(c == STATE ? DomainText.stateText(d, markSaved) : c.cell.apply(d));
+            }
+            cells.add(row);
+        }
+        return cells;
     }
 
     private static String yesNo(Boolean b) {

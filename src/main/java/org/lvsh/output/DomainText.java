@@ -13,7 +13,12 @@ public final class DomainText {
 
     /** virsh list's script forms: uuid, id, name in that order, whatever order the options came in. */
     public static Output.TextView idLines(List<DomainSummary> rows, boolean uuid, boolean id, boolean name) {
-        return out -> {
+        return out -> idLineList(rows, uuid, id, name).forEach(out::println);
+    }
+
+    public static List<String> idLineList(List<DomainSummary> rows, boolean uuid, boolean id, boolean name) {
+        List<String> lines = new java.util.ArrayList<>();
+        {
             for (DomainSummary d : rows) {
                 if (id && !uuid && !name && d.id() == null) {
                     continue; // --id alone lists running domains only
@@ -28,9 +33,10 @@ public final class DomainText {
                 if (name) {
                     line.append(uuid || id ? " " : "").append(d.name());
                 }
-                out.println(line.toString());
+                lines.add(line.toString());
             }
-        };
+        }
+        return lines;
     }
 
     public static String idText(Integer id) {

@@ -27,6 +27,50 @@ public final class HostText {
         };
     }
 
+    /** nodeinfo as one row of a table with a row per host: virsh's labels, its values. */
+    public static HostView nodeInfoRow(NodeInfo n) {
+        return HostView.Rows.single(
+                java.util.List.of("CPU model", "CPU(s)", "CPU frequency", "CPU socket(s)", "Core(s) per socket",
+                        "Thread(s) per core", "NUMA cell(s)", "Memory size"),
+                java.util.List.of(n.cpuModel(), str((int) n.cpus()), n.mhz() == 0 ? "-" : (int) n.mhz() + " MHz",
+                        str((int) n.sockets()), str((int) n.coresPerSocket()), str((int) n.threadsPerCore()),
+                        str((int) n.numaCells()), n.memoryKib() + " KiB"));
+    }
+
+    private static String str(int i) {
+        return Integer.toString(i);
+    }
+
+    /** freecell: a row per host for the host total or one cell; --all stays a block per host. */
+    public static HostView freeCellsRow(FreeCells f, boolean all) {
+        if (all) {
+            return HostView.BLOCK;
+        }
+        if (f.cells().isEmpty()) {
+            return HostView.Rows.single(java.util.List.of("Total"), java.util.List.of(f.totalKib() + " KiB"));
+        }
+        FreeCells.Cell c = f.cells().get(0);
+        return HostView.Rows.single(java.util.List.of("Cell", "Free"),
+                java.util.List.of(str(c.cell()), c.freeKib() + " KiB"));
+    }
+
+    public static HostView versionRow(VersionInfo v) {
+        java.util.List<String> header = new java.util.ArrayList<>(java.util.List.of("Library", "API", "Hypervisor"));
+        java.util.List<String> values = new java.util.ArrayList<>(java.util.List.of("libvirt " + v.library(),
+                v.api().driver() + " " + v.api().version(), v.hypervisor().type() + " "
+                        + (v.hypervisor().version() == null ? "-" : v.hypervisor().version())));
+        if (v.daemon() != null) {
+            header.add("Daemon");
+            values.add(v.daemon());
+        }
+        return HostView.Rows.single(header, values);
+    }
+
+    /** One value (uri, hostname, domid...) as a column of a table with a row per host. */
+    public static HostView valueRow(String label, String value) {
+        return HostView.Rows.single(java.util.List.of(label), java.util.List.of(value));
+    }
+
     /** freecell: the host total; one cell; or every cell with a separator and total (virsh's --all). */
     public static Output.TextView freeCells(FreeCells f, boolean all) {
         return out -> {

@@ -12,12 +12,28 @@ public final class Output {
     private final Format format;
     private final boolean quiet;
     private final boolean headers;
+    private final java.util.function.Consumer<Emitted> capture;
 
     public Output(PrintWriter out, Format format, boolean quiet, boolean headers) {
+        this(out, format, quiet, headers, null);
+    }
+
+    private Output(PrintWriter out, Format format, boolean quiet, boolean headers,
+                   java.util.function.Consumer<Emitted> capture) {
         this.out = out;
         this.format = format;
         this.quiet = quiet;
         this.headers = headers;
+        this.capture = capture;
+    }
+
+    /**
+     * An output that keeps what is emitted instead of printing it: one host's part of a run over several hosts,
+     * rendered with the others' once every host has answered (or missed its deadline).
+     */
+    public static Output capturing(PrintWriter out, Format format, boolean quiet, boolean headers,
+                                   java.util.function.Consumer<Emitted> sink) {
+        return new Output(out, format, quiet, headers, sink);
     }
 
     /** Renders virsh-style text onto an {@link Output}. */
@@ -27,6 +43,15 @@ public final class Output {
     }
 
     public void emit(Object data, TextView text) {
+        emit(data, text, HostView.BLOCK);
+    }
+
+    /** As {@link #emit(Object, TextView)}, saying how the text joins other hosts' in a run over several. */
+    public void emit(Object data, TextView text, HostView view) {
+        if (capture != null) {
+            capture.accept(new Emitted(data, text, view, this));
+            return;
+        }
         switch (format) {
             case TABLE -> text.render(this);
             case JSON -> out.println(Json.pretty(data));

@@ -70,7 +70,9 @@ public final class InteractiveShell {
                 // the shell's heap (OutOfMemoryError, the session gone)
                 .option(LineReader.Option.DISABLE_UNDO, true)
                 .build();
-        session.usePrompter(new ShellPrompter(terminal));
+        ShellPrompter asker = new ShellPrompter(terminal);
+        session.usePrompter(asker);
+        context.useShellPrompter(asker);
         context.usePrintAbove(reader::printAbove);
         Thread cleanup = new Thread(() -> shutdown(reader, terminal), "lvsh-shutdown");
         Runtime.getRuntime().addShutdownHook(cleanup); // SIGTERM, SIGHUP: close the connection, keep history
@@ -178,6 +180,12 @@ public final class InteractiveShell {
 
     /** "lvsh (URI) # ", '>' when read-only, and a word when there is no usable connection. */
     String prompt() {
+        org.lvsh.fleet.Fleet fleet = context.fleet();
+        if (fleet != null) {
+            int n = fleet.hosts().size();
+            return "lvsh (" + fleet.label() + ": " + n + (n == 1 ? " host) " : " hosts) ")
+                    + (context.settings().readOnly() ? ">" : "#") + " ";
+        }
         Connection c = session.peek();
         String mark = session.readOnly() ? ">" : "#";
         if (c == null) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BashCompletionIT {
     static final List<String> COMMANDS = List.of("domid", "domname", "domuuid", "dominfo", "domstate", "list", "event",
             "capabilities", "freecell", "freepages", "hostname", "nodeinfo", "uri", "version", "exit", "help", "quit",
-            "connect");
+            "connect", "hosts");
     static final List<String> LIST_OPTIONS = List.of("--json", "--output", "--quiet", "--no-headers", "--help",
             "--connect", "--readonly", "--timing", "--debug", "--log", "--keepalive-interval", "--keepalive-count",
             "--inactive", "--all", "--transient", "--persistent", "--with-snapshot", "--without-snapshot",

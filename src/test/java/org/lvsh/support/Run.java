@@ -33,6 +33,16 @@ public final class Run {
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** lvsh in this JVM with its own environment for the host names it reads (XDG_CONFIG_HOME, HOME). */
+    public static Result withEnv(Map<String, String> env, String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = new Lvsh(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                () -> false, org.lvsh.libvirt.CredentialPrompter.NEVER, env).run(args);
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
     /** lvsh one-shot in this JVM. */
     public static Result lvsh(String... args) {
         return script("", args);

@@ -23,12 +23,22 @@ abstract class DomainRefCommand extends ConnectedCommand {
         this.shown = shown;
     }
 
+    /** The column a run over several hosts shows: what this command prints. */
+    private String label() {
+        return switch (spec.name()) {
+            case "domid" -> "Id";
+            case "domuuid" -> "UUID";
+            default -> "Name";
+        };
+    }
+
     @Override
     protected void run() {
         DomainRef ref;
         try (OpenDomain d = domain.open(connection(), spec.name(), ways)) {
             ref = new DomainRef(Domains.id(d), Domains.name(d), Domains.uuid(d));
         }
-        output().emit(ref, HostText.line(shown.apply(ref)));
+        String value = shown.apply(ref);
+        output().emit(ref, HostText.line(value), HostText.valueRow(label(), value));
     }
 }

@@ -6,6 +6,8 @@ import org.lvsh.libvirt.Domains;
 import org.lvsh.libvirt.OpenDomain;
 import org.lvsh.model.DomainStatus;
 import org.lvsh.output.DomainText;
+import org.lvsh.output.HostText;
+import org.lvsh.output.HostView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,6 +26,9 @@ public final class DomstateCommand extends ConnectedCommand {
         try (OpenDomain d = domain.open(connection(), "domstate", Domains.ANY)) {
             status = Domains.status(d);
         }
-        output().emit(status, DomainText.status(status, reason));
+        output().emit(status, DomainText.status(status, reason), reason
+                ? HostView.Rows.single(java.util.List.of("State", "Reason"),
+                        java.util.List.of(status.state().text(), status.reason()))
+                : HostText.valueRow("State", status.state().text()));
     }
 }

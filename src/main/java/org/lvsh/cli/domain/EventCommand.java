@@ -70,6 +70,11 @@ public final class EventCommand extends ConnectedCommand {
     }
 
     @Override
+    protected void checkRunsOnHosts() {
+        throw Failure.usage("event does not run on a set of hosts yet; watch one host with -c URI");
+    }
+
+    @Override
     protected void run() {
         exclusive(all, "all", event != null, "event");
         exclusive(list, "list", all, "all");

@@ -12,6 +12,7 @@ import org.lvsh.model.DomainSummary;
 import org.lvsh.output.DomainColumn;
 import org.lvsh.output.DomainText;
 import org.lvsh.output.Format;
+import org.lvsh.output.HostView;
 import org.lvsh.output.Output;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,12 +64,12 @@ public final class ListCommand extends ConnectedCommand {
     @Option(names = "--title", description = "show domain title")
     boolean title;
     @Option(names = "--sort-by", paramLabel = "FIELD", completionCandidates = DomainColumn.Names.class,
-            description = "sort by id, name, uuid, state, persistent, autostart, managed-save or title "
-                    + "(default: running domains by id, then the others by name)")
+            description = "sort by id, name, uuid, state, persistent, autostart, managed-save, title or host "
+                    + "(default: running domains by id, then the others by name; with -H, hosts in the order given)")
     String sortBy;
     @Option(names = "--columns", paramLabel = "LIST", split = ",", completionCandidates = DomainColumn.Names.class,
             description = "table columns, comma-separated: id, name, state, uuid, persistent, autostart, "
-                    + "managed-save, title")
+                    + "managed-save, title (and host, where the Host column goes with -H)")
     List<String> columns;
 
     @Override
@@ -76,8 +77,13 @@ public final class ListCommand extends ConnectedCommand {
         exclusive(table, "table", name, "name");
         exclusive(table, "table", uuid, "uuid");
         exclusive(table, "table", id, "id");
-        List<DomainColumn> chosen = columns == null ? null : DomainColumn.parse(columns);
-        DomainColumn sort = sortBy == null ? null : DomainColumn.of(sortBy);
+        List<String> named = columns == null ? null : new ArrayList<>(columns.stream().map(String::strip).toList());
+        int hostColumn = named == null ? 0 : Math.max(0, named.indexOf(HOST));
+        if (named != null) {
+            named.removeIf(HOST::equalsIgnoreCase); // the run adds the Host column when it has several hosts
+        }
+        List<DomainColumn> chosen = named == null ? null : DomainColumn.parse(named);
+        DomainColumn sort = sortBy == null || sortBy.strip().equalsIgnoreCase(HOST) ? null : DomainColumn.of(sortBy);
         Output out = output();
         Format format = out.format();
         boolean scriptForm = (uuid || name || id) && !format.structured();
@@ -99,12 +105,17 @@ public final class ListCommand extends ConnectedCommand {
             rows.sort(Comparator.comparing(sort::sortKey, Comparator.nullsLast(Comparator.naturalOrder())));
         }
         if (scriptForm) {
-            out.emit(rows, DomainText.idLines(rows, uuid, id, name));
+            out.emit(rows, DomainText.idLines(rows, uuid, id, name),
+                    new HostView.Lines(DomainText.idLineList(rows, uuid, id, name)));
         } else {
             List<DomainColumn> shown = chosen != null ? chosen : DomainColumn.virshDefault(title);
-            out.emit(rows, DomainColumn.table(rows, shown, managedSave));
+            List<Comparable<Object>> keys = sort == null ? null : rows.stream().map(sort::sortKey).toList();
+            out.emit(rows, DomainColumn.table(rows, shown, managedSave), new HostView.Rows(
+                    DomainColumn.headers(shown), DomainColumn.cells(rows, shown, managedSave), keys, hostColumn));
         }
     }
+
+    private static final String HOST = "host";
 
     private static boolean needs(List<DomainColumn> chosen, DomainColumn sort, DomainColumn column) {
         return chosen != null && chosen.contains(column) || sort == column;

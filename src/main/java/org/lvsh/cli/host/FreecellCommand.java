@@ -51,6 +51,6 @@ public final class FreecellCommand extends ConnectedCommand {
         } else {
             result = new FreeCells(List.of(), Host.freeMemoryKib(c));
         }
-        output().emit(result, HostText.freeCells(result, all));
+        output().emit(result, HostText.freeCells(result, all), HostText.freeCellsRow(result, all));
     }
 }

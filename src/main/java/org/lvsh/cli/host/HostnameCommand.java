@@ -18,6 +18,6 @@ public final class HostnameCommand extends ConnectedCommand {
         } catch (LibvirtFailure e) {
             throw Failure.failed("failed to get hostname", e.error());
         }
-        output().emit(new HostnameInfo(name), HostText.line(name));
+        output().emit(new HostnameInfo(name), HostText.line(name), HostText.valueRow("Hostname", name));
     }
 }

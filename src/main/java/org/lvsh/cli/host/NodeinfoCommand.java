@@ -18,6 +18,6 @@ public final class NodeinfoCommand extends ConnectedCommand {
         } catch (LibvirtFailure e) {
             throw Failure.failed("failed to get node information", e.error());
         }
-        output().emit(info, HostText.nodeInfo(info));
+        output().emit(info, HostText.nodeInfo(info), HostText.nodeInfoRow(info));
     }
 }

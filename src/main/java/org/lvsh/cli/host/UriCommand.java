@@ -10,6 +10,6 @@ public final class UriCommand extends ConnectedCommand {
     @Override
     protected void run() {
         String uri = connection().uri();
-        output().emit(new UriInfo(uri), HostText.line(uri));
+        output().emit(new UriInfo(uri), HostText.line(uri), HostText.valueRow("URI", uri));
     }
 }

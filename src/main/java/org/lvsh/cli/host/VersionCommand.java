@@ -16,6 +16,6 @@ public final class VersionCommand extends ConnectedCommand {
     @Override
     protected void run() {
         VersionInfo v = Host.version(connection(), daemon, LvshVersion.lvsh(), LvshVersion.binding());
-        output().emit(v, HostText.version(v));
+        output().emit(v, HostText.version(v), HostText.versionRow(v));
     }
 }

@@ -26,10 +26,27 @@ public final class ConnectCommand extends LvshCommand {
     @Option(names = "--readonly", description = "read-only connection")
     boolean readonly;
 
+    @Option(names = {"-H", "--hosts"}, paramLabel = "LIST", completionCandidates = org.lvsh.complete.HostCandidates.class,
+            description = "work on a set of hosts: names of hosts.yaml or libvirt's uri_aliases, @group, all, or URIs")
+    String hosts;
+
     @Override
     protected void run() {
         Session session = context.session();
         String uri = either(positional, name, "--name");
+        if (hosts != null) {
+            if (uri != null) {
+                throw Failure.usage("-H and a URI are exclusive: give the hosts of a set, or one connection");
+            }
+            org.lvsh.fleet.Fleet fleet = context.connectHosts(hosts, readonly);
+            context.connectionChanged();
+            java.util.List<org.lvsh.model.HostStatus> rows = fleet.probe();
+            output().emit(rows, out -> rows.forEach(h -> out.printf("%s: %s%s\n", h.name(),
+                    h.state().equals("connected") ? "connected to " + h.uri() : h.state(),
+                    h.error() == null ? "" : " (" + org.lvsh.output.DisplayWidth.oneLine(h.error()) + ")")));
+            return;
+        }
+        context.leaveHosts();
         // As virsh: without a URI, reconnect to the same one and keep its read-only state unless asked.
         boolean ro = readonly || uri == null && session.readOnly();
         if (uri == null) {
