@@ -36,11 +36,15 @@ public final class Dispatcher {
         failures = sink;
     }
 
+    /** The last command's failure was a connection that would not open. */
+    private boolean unopened;
+
     private int report(Throwable e, boolean json, PrintWriter err) {
         if (failures != null) {
             failures.accept(e);
             return ErrorReport.toFailure(e, inShell()).status();
         }
+        unopened = e instanceof org.lvsh.libvirt.ConnectionFailure;
         return ErrorReport.report(e, json, err, context.diagnostics(), inShell());
     }
 
@@ -58,9 +62,13 @@ public final class Dispatcher {
         }
         int result = ExitStatus.OK;
         for (List<String> words : commands) {
+            unopened = false;
             int status = runsOnHosts(words) ? runOnHosts(words, out, err) : run(words, out, err);
             if (status != ExitStatus.OK) {
                 result = status;
+            }
+            if (unopened && !inShell() && !"connect".equals(words.get(0))) {
+                context.requestExit(); // virsh connects once, before anything runs: it says why once, then stops
             }
             if (context.exitRequested() || Thread.currentThread().isInterrupted()) {
                 break; // quit, or Ctrl-C in the shell: the rest of the line does not run

@@ -71,8 +71,10 @@ public final class ErrorReport {
             case AUTHENTICATION -> new Failure(ExitStatus.CONNECT,
                     e.message().startsWith("authentication") ? e.message() : "authentication failed: " + e.message(),
                     e);
+            // The demo host helps someone who named no host and whose default is not there; not someone whose
+            // own host refused a password or a host key.
             case UNREACHABLE -> new Failure(ExitStatus.CONNECT, "failed to connect to the hypervisor: " + e.message()
-                    + (!hint || c.uri() != null && c.uri().startsWith("test:") ? "" : inShell ? SHELL_DEMO_HINT : DEMO_HINT), e);
+                    + (!hint || c.uri() != null ? "" : inShell ? SHELL_DEMO_HINT : DEMO_HINT), e);
         };
     }
 

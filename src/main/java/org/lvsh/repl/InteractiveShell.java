@@ -162,7 +162,6 @@ public final class InteractiveShell {
             out.println();
             out.println("Type:  'help' for help with commands");
             out.println("       'quit' to quit");
-            out.println("       'connect test:///default' to try libvirt's built-in demo host");
             out.println();
             out.flush();
         }

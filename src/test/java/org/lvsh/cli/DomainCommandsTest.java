@@ -133,4 +133,18 @@ class DomainCommandsTest {
         sameAsVirsh("dominfo", "--domain", "--all");
         sameAsVirsh("domid", "--domain", "--domain");
     }
+
+    /** --managed-save asks for the mark; in JSON, YAML, CSV it is the record's managed_save, as --title's title. */
+    @Test
+    void managedSaveIsInTheJsonWhenAskedFor() {
+        Result list = Run.lvsh("-c", uri, "-o", "csv", "list", "--all", "--managed-save");
+        assertEquals(0, list.status(), list.err());
+        List<String> lines = list.out().lines().toList();
+        assertEquals("id,name,uuid,state,persistent,autostart,managed_save", lines.get(0));
+        assertEquals(List.of("Archive,true", "backup,false"), lines.stream()
+                .filter(l -> l.contains(",Archive,") || l.contains(",backup,"))
+                .map(l -> l.split(",")[1] + "," + l.substring(l.lastIndexOf(',') + 1)).sorted().toList());
+        Result plain = Run.lvsh("-c", uri, "-o", "csv", "list", "--all");
+        assertEquals("id,name,uuid,state,persistent,autostart", plain.out().lines().findFirst().orElseThrow());
+    }
 }

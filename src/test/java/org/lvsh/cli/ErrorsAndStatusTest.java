@@ -55,13 +55,41 @@ class ErrorsAndStatusTest {
     }
 
     @Test
-    void unreachableHypervisorSuggestsTheDemoHost() {
+    void unreachableNamedHypervisorSaysWhyWithoutTheDemoHost() {
         Result r = Run.lvsh("-c", "qemu:///system?socket=/nonexistent/sock", "nodeinfo");
         assertEquals(3, r.status());
         assertEquals("error: failed to connect to the hypervisor: Failed to connect socket to "
-                + "'/nonexistent/sock': No such file or directory; try -c test:///default for the built-in demo host\n",
-                r.err());
+                + "'/nonexistent/sock': No such file or directory\n", r.err());
         assertFalse(r.err().contains("libvirt:"), "libvirt's own stderr printer must stay silent");
+    }
+
+    /** As virsh, a connection that will not open is said once and nothing more runs; a failed 'connect' is not that. */
+    @Test
+    void aConnectionThatWillNotOpenIsReportedOnce() {
+        String bad = "qemu:///system?socket=/nonexistent/sock";
+        String once = "error: failed to connect to the hypervisor: Failed to connect socket to "
+                + "'/nonexistent/sock': No such file or directory\n";
+        Result line = Run.lvsh("-c", bad, "list; nodeinfo; uri");
+        assertEquals(once, line.err());
+        assertEquals("", line.out());
+        assertEquals(3, line.status());
+        Result script = Run.script("list\nnodeinfo\nuri\n", "-c", bad);
+        assertEquals(once, script.err());
+        assertEquals(3, script.status());
+        Result connect = Run.script("connect " + bad + "\nuri\n", "-c", URI);
+        assertEquals(once, connect.err());
+        assertEquals(URI + "\n\n", connect.out());
+    }
+
+    /** No URI anywhere and libvirt's own default is not there (no system daemon here): the demo host helps. */
+    @Test
+    void unreachableDefaultHypervisorSuggestsTheDemoHost() {
+        assertEquals(null, System.getenv("LIBVIRT_DEFAULT_URI"), "this test needs libvirt's own default");
+        Result r = Run.lvsh("nodeinfo");
+        assertEquals(3, r.status(), "a system libvirtd answered: " + r.out());
+        assertTrue(r.err().startsWith("error: failed to connect to the hypervisor: "), r.err());
+        assertTrue(r.err().endsWith("; try -c test:///default for the built-in demo host\n"), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
     }
 
     @Test

@@ -36,7 +36,9 @@ class InteractiveShellIT {
     @Test
     void promptCommandsAndCompletion() {
         try (Pty pty = shell("-c", "test:///default")) {
-            pty.expect("Welcome to lvsh.*'help' for help with commands.*" + PROMPT);
+            // virsh's banner: no suggestion to connect to the demo host the shell is already connected to
+            pty.expect("Welcome to lvsh, the virtualization interactive terminal\\.\n\n"
+                    + "Type:  'help' for help with commands\n       'quit' to quit\n\n" + PROMPT);
             pty.type("nodeinfo\r");
             pty.expect("Memory size:         3145728 KiB\n\n" + PROMPT);
             pty.type("dominfo t\t");
@@ -95,16 +97,16 @@ class InteractiveShellIT {
         }
     }
 
+    /** The demo host is offered where it helps: no URI given and libvirt's default not there (no system daemon). */
     @Test
     void connectionHintsSpeakTheShellsLanguage() {
         String bad = "qemu:///system?socket=/nonexistent/sock";
-        try (Pty pty = shell("-c", "'" + bad + "'")) {
+        try (Pty pty = shell()) {
             String start = pty.expect("Not connected\\.\n\n.*# \\z");
-            assertTrue(start.contains("No such file or directory; try 'connect test:///default' for the built-in "
-                    + "demo host\n"), start);
+            assertTrue(start.contains("; try 'connect test:///default' for the built-in demo host\n"), start);
             pty.type("connect " + bad + "\r");
-            String connect = pty.expect("try 'connect test:///default' for the built-in demo host\n.*# \\z");
-            assertFalse(connect.contains("-c test"), connect);
+            String connect = pty.expect("No such file or directory\n.*# \\z");
+            assertFalse(connect.contains("demo host"), connect);
             pty.type("quit\r");
             assertEquals(0, pty.waitFor(Duration.ofSeconds(10)));
         }

@@ -78,7 +78,7 @@ public final class ListCommand extends ConnectedCommand {
         exclusive(table, "table", uuid, "uuid");
         exclusive(table, "table", id, "id");
         List<String> named = columns == null ? null : new ArrayList<>(columns.stream().map(String::strip).toList());
-        int hostColumn = named == null ? 0 : Math.max(0, named.indexOf(HOST));
+        int hostColumn = named == null ? 0 : Math.max(0, indexIgnoringCase(named, HOST));
         if (named != null) {
             named.removeIf(HOST::equalsIgnoreCase); // the run adds the Host column when it has several hosts
         }
@@ -92,7 +92,7 @@ public final class ListCommand extends ConnectedCommand {
                 format.structured() || scriptForm && uuid || needs(chosen, sort, DomainColumn.UUID),
                 format.structured() || needs(chosen, sort, DomainColumn.PERSISTENT),
                 format.structured() || needs(chosen, sort, DomainColumn.AUTOSTART),
-                wantsTable && managedSave || needs(chosen, sort, DomainColumn.MANAGED_SAVE),
+                !scriptForm && managedSave || needs(chosen, sort, DomainColumn.MANAGED_SAVE),
                 wantsTable && title || needs(chosen, sort, DomainColumn.TITLE) || format.structured() && title);
         List<DomainSummary> rows;
         try {
@@ -116,6 +116,15 @@ public final class ListCommand extends ConnectedCommand {
     }
 
     private static final String HOST = "host";
+
+    private static int indexIgnoringCase(List<String> words, String word) {
+        for (int i = 0; i < words.size(); i++) {
+            if (words.get(i).equalsIgnoreCase(word)) {
+                return i;
+            }
+        }
+        return -1;
+    }
 
     private static boolean needs(List<DomainColumn> chosen, DomainColumn sort, DomainColumn column) {
         return chosen != null && chosen.contains(column) || sort == column;
