@@ -73,9 +73,39 @@ public final class ErrorReport {
                     e);
             // The demo host helps someone who named no host and whose default is not there; not someone whose
             // own host refused a password or a host key.
-            case UNREACHABLE -> new Failure(ExitStatus.CONNECT, "failed to connect to the hypervisor: " + e.message()
-                    + (!hint || c.uri() != null ? "" : inShell ? SHELL_DEMO_HINT : DEMO_HINT), e);
+            case UNREACHABLE -> new Failure(ExitStatus.CONNECT, transportLast("failed to connect to the hypervisor: "
+                    + e.message(), !hint || c.uri() != null ? "" : inShell ? SHELL_DEMO_HINT : DEMO_HINT), e);
         };
+    }
+
+    /**
+     * libvirt quotes what the transport wrote inside its own sentence ("Cannot recv data: SSH'S LINES: Connection
+     * reset by peer"). The sentence and its reason go first, on one line; the transport's lines follow.
+     */
+    static String transportLast(String message, String hint) {
+        String[] lines = message.split("\r\n|\r|\n");
+        if (lines.length < 2) {
+            return message + hint;
+        }
+        String first = lines[0];
+        String last = lines[lines.length - 1];
+        // the sentence ends at libvirt's first ": " after ours; the reason follows the transport's last ": "
+        int k = first.indexOf(": ", "failed to connect to the hypervisor: ".length());
+        int j = last.lastIndexOf(": ");
+        StringBuilder b = new StringBuilder(k < 0 ? first : first.substring(0, k));
+        if (j >= 0) {
+            b.append(": ").append(last, j + 2, last.length());
+        }
+        b.append(hint);
+        java.util.List<String> quoted = new java.util.ArrayList<>(java.util.Arrays.asList(lines));
+        quoted.set(0, k < 0 ? "" : first.substring(k + 2));
+        quoted.set(quoted.size() - 1, j < 0 ? last : last.substring(0, j));
+        for (String line : quoted) {
+            if (!line.isBlank()) {
+                b.append('\n').append(line);
+            }
+        }
+        return b.toString();
     }
 
     /**
@@ -90,7 +120,7 @@ public final class ErrorReport {
             line.put("error", errorObject(f));
             err.println(Json.line(line));
         } else {
-            err.println("error: " + DisplayWidth.oneLine(host) + ": " + DisplayWidth.oneLine(f.getMessage()));
+            printLines(err, "error: " + DisplayWidth.oneLine(host) + ": ", f.getMessage(), t);
         }
         err.flush();
         if (diagnostics.debugging() && !(t instanceof Failure) && !(t instanceof ParameterException)) {
@@ -110,13 +140,31 @@ public final class ErrorReport {
         if (json) {
             err.println(Json.line(Map.of("error", errorObject(f))));
         } else {
-            err.println("error: " + DisplayWidth.oneLine(f.getMessage()));
+            printLines(err, "error: ", f.getMessage(), t);
         }
         err.flush();
         if (diagnostics.debugging() && !(t instanceof Failure) && !(t instanceof ParameterException)) {
             diagnostics.stackTrace(t);
         }
         return f.status();
+    }
+
+    /**
+     * One "error:" line. What a transport said when a connection would not open (ssh's host-key advice, say)
+     * follows it line by line, indented, as ssh wrote it; everything else stays on the one line. Either way
+     * control characters are made harmless.
+     */
+    private static void printLines(PrintWriter err, String prefix, String message, Throwable t) {
+        if (!(t instanceof ConnectionFailure) || message.indexOf('\n') < 0 && message.indexOf('\r') < 0) {
+            err.println(prefix + DisplayWidth.oneLine(message));
+            return;
+        }
+        java.util.List<String> lines = new java.util.ArrayList<>(java.util.List.of(message.split("\r\n|\r|\n")));
+        lines.removeIf(String::isBlank);
+        err.println(prefix + DisplayWidth.oneLine(lines.isEmpty() ? "" : lines.get(0)));
+        for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+            err.println("  " + DisplayWidth.oneLine(line));
+        }
     }
 
     private static Map<String, Object> errorObject(Failure f) {

@@ -34,8 +34,29 @@ public final class Host {
 
     public static ConnectionInfo connectionInfo(Connection c) {
         Connect b = c.binding();
-        return new ConnectionInfo(c.uri(), c.readOnly(), flag(() -> b.isEncrypted()), flag(() -> b.isSecure()),
-                call(b::getType));
+        String transport = transport(c.uri());
+        Boolean encrypted = flag(() -> b.isEncrypted());
+        ConnectionInfo info = new ConnectionInfo(c.uri(), c.readOnly(), encrypted, flag(() -> b.isSecure()),
+                call(b::getType), transport);
+        return info.encryptedByTransport() && !Boolean.TRUE.equals(encrypted)
+                ? new ConnectionInfo(info.uri(), info.readonly(), true, info.secure(), info.driver(), transport)
+                : info;
+    }
+
+    /** The remote driver's transport as libvirt chooses it: DRIVER+TRANSPORT, tls when a host has none. */
+    static String transport(String uri) {
+        if (uri == null) {
+            return null;
+        }
+        int colon = uri.indexOf(':');
+        String scheme = colon < 0 ? uri : uri.substring(0, colon);
+        int plus = scheme.indexOf('+');
+        if (plus >= 0) {
+            return scheme.substring(plus + 1).toLowerCase(java.util.Locale.ROOT);
+        }
+        boolean hasHost = uri.startsWith("//", colon + 1) && uri.length() > colon + 3
+                && uri.charAt(colon + 3) != '/';
+        return hasHost ? "tls" : null;
     }
 
     private static Boolean flag(LibvirtFailure.Call<Integer> query) {

@@ -128,7 +128,8 @@ public final class HostText {
     public static Output.TextView connection(ConnectionInfo c) {
         return out -> out.printf("Connected to %s (%s, %s, %s)\n", c.uri(),
                 c.readonly() ? "read-only" : "read-write",
-                c.encrypted() == null ? "encryption unknown" : c.encrypted() ? "encrypted" : "not encrypted",
+                c.encryptedByTransport() ? "encrypted by " + c.transport()
+                        : c.encrypted() == null ? "encryption unknown" : c.encrypted() ? "encrypted" : "not encrypted",
                 c.secure() == null ? "security unknown" : c.secure() ? "secure" : "not secure");
     }
 
