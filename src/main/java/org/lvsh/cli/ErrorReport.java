@@ -61,10 +61,12 @@ public final class ErrorReport {
 
     private static Failure connection(ConnectionFailure c, boolean inShell, boolean hint) {
         LibvirtError e = c.error();
-        if (e == null && c.kind() != ConnectionFailure.Kind.NO_TERMINAL) {
+        if (e == null && c.kind() != ConnectionFailure.Kind.NO_TERMINAL
+                && c.kind() != ConnectionFailure.Kind.INTERRUPTED) {
             return new Failure(ExitStatus.CONNECT, "failed to connect to the hypervisor: " + c.getMessage(), null);
         }
         return switch (c.kind()) {
+            case INTERRUPTED -> new Failure(ExitStatus.CONNECT, "interrupted; no connection was made", e);
             case NO_TERMINAL -> new Failure(ExitStatus.CONNECT, "authentication required, but there is no terminal "
                     + "to ask for credentials on; use an auth file (?authfile=FILE in the URI, or "
                     + "LIBVIRT_AUTH_FILE)", e);

@@ -45,6 +45,10 @@ public final class Connection implements AutoCloseable {
             connect = NativeConnection.open(uri, auth, readOnly ? OPEN_READONLY : 0);
         } catch (LibvirtFailure e) {
             LibvirtError error = e.error();
+            if (Thread.currentThread().isInterrupted()) {
+                // Ctrl-C: libvirt's reason ("Failed to collect auth credentials", ssh's reset pipe) is not why
+                throw new ConnectionFailure(ConnectionFailure.Kind.INTERRUPTED, uri, error);
+            }
             if (auth.lackedTerminal()) {
                 throw new ConnectionFailure(ConnectionFailure.Kind.NO_TERMINAL, uri, error);
             }

@@ -2,7 +2,8 @@ package org.lvsh.libvirt;
 
 /** Opening a connection failed: unreachable, refused, or authentication did not succeed. */
 public final class ConnectionFailure extends RuntimeException {
-    public enum Kind { UNREACHABLE, AUTHENTICATION, NO_TERMINAL }
+    /** INTERRUPTED: Ctrl-C while the connection was being made (at a credential prompt, say). */
+    public enum Kind { UNREACHABLE, AUTHENTICATION, NO_TERMINAL, INTERRUPTED }
 
     private final Kind kind;
     private final String uri;

@@ -116,7 +116,9 @@ public final class Session implements AutoCloseable {
                 current = open(uri, readOnly);
                 opened = true;
             } catch (ConnectionFailure e) {
-                failedOpen = e; // one attempt per session: later commands report the same failure at once
+                if (e.kind() != ConnectionFailure.Kind.INTERRUPTED) {
+                    failedOpen = e; // one attempt per session: later commands report the same failure at once
+                }
                 throw e;
             }
         }

@@ -168,6 +168,7 @@ public final class InteractiveShell {
         try {
             session.connection();
         } catch (RuntimeException e) {
+            Thread.interrupted(); // a Ctrl-C at a credential prompt ends that attempt, not the shell
             ErrorReport.report(e, false, err, context.diagnostics(), true);
             if (!quiet) {
                 out.println("Not connected.");

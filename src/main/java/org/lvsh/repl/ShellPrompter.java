@@ -26,7 +26,10 @@ final class ShellPrompter implements CredentialPrompter {
         try {
             String answer = reader.readLine(prompt + ": ", echo ? null : '*');
             return answer.toCharArray();
-        } catch (UserInterruptException | EndOfFileException e) {
+        } catch (UserInterruptException e) {
+            Thread.currentThread().interrupt(); // Ctrl-C: the connection reports it was interrupted, not refused
+            return null;
+        } catch (EndOfFileException e) {
             return null; // the user gave up: authentication is cancelled
         }
     }

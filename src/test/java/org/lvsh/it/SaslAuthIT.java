@@ -103,6 +103,30 @@ class SaslAuthIT {
         assertFalse(history.contains(daemon.saslUser() + "\n"), "answers are not commands:\n" + history);
     }
 
+    /** Ctrl-C at a credential prompt says so, at start-up and at 'connect'; the shell goes on. */
+    @Test
+    void ctrlCAtACredentialPromptSaysItWasInterrupted() {
+        String uri = daemon.tcpUri();
+        try (Pty pty = Pty.start(Project.launcher() + " -c " + quote(uri), env())) {
+            pty.expect(ANY_PROMPT, Duration.ofSeconds(20));
+            pty.type("\u0003");
+            String start = pty.expect("Not connected\\.\n\n.*# \\z", Duration.ofSeconds(20));
+            assertTrue(start.contains("error: interrupted; no connection was made\n"), start);
+            assertFalse(start.contains("credentials"), start);
+            pty.type("connect " + uri + "\r");
+            pty.expect(ANY_PROMPT, Duration.ofSeconds(20));
+            pty.type("\u0003");
+            String connect = pty.expect("# \\z", Duration.ofSeconds(20));
+            assertTrue(connect.contains("error: interrupted; no connection was made\n"), connect);
+            assertEquals(1, connect.split("error:", -1).length - 1, connect);
+            pty.type("connect " + uri + "\r"); // and the next attempt asks again
+            answerPrompts(pty, daemon.saslPassword(), true);
+            pty.expect("lvsh \\(" + Pattern.quote(uri) + "\\) # \\z", Duration.ofSeconds(20));
+            pty.type("quit\r");
+            assertEquals(0, pty.waitFor(Duration.ofSeconds(20)));
+        }
+    }
+
     @Test
     void authFileInTheUriNeedsNoPrompt() {
         String uri = daemon.tcpUriWithAuthFile();
