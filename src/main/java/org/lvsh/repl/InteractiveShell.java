@@ -78,6 +78,7 @@ public final class InteractiveShell {
         Runtime.getRuntime().addShutdownHook(cleanup); // SIGTERM, SIGHUP: close the connection, keep history
         PrintWriter out = terminal.writer();
         PrintWriter err = new PrintWriter(System.err, true);
+        UsableSize.ensure(terminal); // the banner's connection may ask for credentials on it
         banner(out, err);
         try {
             loop(reader, terminal, out, err);
@@ -96,6 +97,7 @@ public final class InteractiveShell {
         while (!context.exitRequested()) {
             String line;
             try {
+                UsableSize.ensure(terminal);
                 line = reader.readLine(prompt());
             } catch (UserInterruptException e) {
                 continue; // Ctrl-C clears the line

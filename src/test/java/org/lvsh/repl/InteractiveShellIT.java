@@ -112,6 +112,29 @@ class InteractiveShellIT {
         }
     }
 
+    /** A terminal with no size (a serial console, docker exec before its first resize): 80 columns, as readline. */
+    @Test
+    void aTerminalWithNoSizeStillShowsThePromptAndWhatIsTyped() throws Exception {
+        Path resized = cache.resolve("resized");
+        // once the shell is up, the terminal gets a size, as docker's first resize gives it
+        String later = "(while [ ! -e '" + resized + "' ]; do sleep 0.1; done; stty cols 60 rows 20) & ";
+        try (Pty pty = Pty.startSized("cols 0 rows 0", "sh -c \"" + later + "exec " + Project.launcher()
+                + " -q -c test:///default\"", Map.of("XDG_CACHE_HOME", cache.toString()))) {
+            pty.expect("^lvsh \\(test:///default\\) # \\z");
+            pty.type("uri");
+            pty.expect("^uri\\z");
+            pty.type("\r");
+            pty.expect("\ntest:///default\n" + PROMPT);
+            java.nio.file.Files.createFile(resized);
+            pty.type("hostname");
+            pty.expect("^hostname\\z");
+            pty.type("\r");
+            pty.expect("\n[^\n]+\n" + PROMPT);
+            pty.type("quit\r");
+            assertEquals(0, pty.waitFor(Duration.ofSeconds(10)));
+        }
+    }
+
     @Test
     void readOnlyPromptAndCtrlD() {
         try (Pty pty = shell("-q", "-r", "-c", "test:///default")) {

@@ -49,8 +49,13 @@ public final class Pty implements AutoCloseable {
 
     /** Starts {@code command} (a shell command line) on a 120x40 terminal. */
     public static Pty start(String command, Map<String, String> env) {
+        return startSized("cols 120 rows 40", command, env);
+    }
+
+    /** Starts {@code command} on a terminal sized by {@code stty} arguments ("cols 0 rows 0": one with no size). */
+    public static Pty startSized(String sttySize, String command, Map<String, String> env) {
         List<String> argv = new ArrayList<>(List.of("script", "-qfec",
-                "stty cols 120 rows 40 2>/dev/null; exec " + command, "/dev/null"));
+                "stty " + sttySize + " 2>/dev/null; exec " + command, "/dev/null"));
         ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
         pb.environment().put("TERM", "xterm-256color");
         pb.environment().put("LC_ALL", "C.UTF-8");
