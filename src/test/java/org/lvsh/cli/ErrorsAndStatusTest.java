@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -61,6 +63,20 @@ class ErrorsAndStatusTest {
         assertEquals("error: failed to connect to the hypervisor: Failed to connect socket to "
                 + "'/nonexistent/sock': No such file or directory\n", r.err());
         assertFalse(r.err().contains("libvirt:"), "libvirt's own stderr printer must stay silent");
+    }
+
+    /**
+     * lvsh's rule (the last failure) against virsh 9.0's, as the README states them: virsh ends a line with the
+     * last command's status and script mode with 0 whatever failed.
+     */
+    @Test
+    void statusOfSeveralCommandsAgainstVirsh() {
+        String failsLast = "uri\ndomname nosuch\n";
+        assertEquals(0, Run.process(List.of("virsh", "-c", URI), failsLast, Map.of()).status());
+        assertEquals(1, Run.script(failsLast, "-c", URI).status());
+        assertEquals(1, Run.virsh("-c", URI, "uri; domname nosuch").status());
+        assertEquals(0, Run.virsh("-c", URI, "domname nosuch; uri").status());
+        assertEquals(1, Run.lvsh("-c", URI, "domname nosuch; uri").status());
     }
 
     /** As virsh, a connection that will not open is said once and nothing more runs; a failed 'connect' is not that. */
