@@ -74,7 +74,12 @@ public final class CommandCatalog {
         add("freecell", Group.HOST, FreecellCommand.class, false);
         add("freepages", Group.HOST, FreepagesCommand.class, false);
         add("hostname", Group.HOST, HostnameCommand.class, false);
+        add("maxvcpus", Group.HOST, org.lvsh.cli.host.MaxvcpusCommand.class, false);
+        add("nodecpumap", Group.HOST, org.lvsh.cli.host.NodecpumapCommand.class, false);
+        add("nodecpustats", Group.HOST, org.lvsh.cli.host.NodecpustatsCommand.class, false);
         add("nodeinfo", Group.HOST, NodeinfoCommand.class, false);
+        add("nodememstats", Group.HOST, org.lvsh.cli.host.NodememstatsCommand.class, false);
+        add("sysinfo", Group.HOST, org.lvsh.cli.host.SysinfoCommand.class, false);
         add("uri", Group.HOST, UriCommand.class, false);
         add("version", Group.HOST, VersionCommand.class, false);
         add("exit", Group.SHELL, QuitCommand.class, false);

@@ -86,6 +86,22 @@ public final class Candidates {
         return cells;
     }
 
+    /** CPU numbers of the host, as virsh's node CPU completer offers them: those online. */
+    public static List<String> cpus() {
+        Connection c = live();
+        List<String> cpus = new ArrayList<>();
+        if (c != null) {
+            try {
+                for (int cpu : Host.cpuMap(c).onlineCpus()) {
+                    cpus.add(Integer.toString(cpu));
+                }
+            } catch (RuntimeException e) {
+                // nothing to offer
+            }
+        }
+        return cpus;
+    }
+
     /** Page sizes the host supports, in the short forms freepages accepts (4K, 2M, 1G). */
     public static List<String> pageSizes() {
         Connection c = live();

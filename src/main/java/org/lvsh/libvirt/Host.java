@@ -12,6 +12,9 @@ import org.lvsh.model.Capabilities;
 import org.lvsh.model.ConnectionInfo;
 import org.lvsh.model.FreeCells;
 import org.lvsh.model.FreePages;
+import org.lvsh.model.MaxVcpus;
+import org.lvsh.model.NodeCpuMap;
+import org.lvsh.model.NodeStats;
 import org.lvsh.model.NodeInfo;
 import org.lvsh.model.VersionInfo;
 
@@ -66,6 +69,95 @@ public final class Host {
         } catch (org.libvirt.LibvirtException e) {
             return null;
         }
+    }
+
+    /**
+     * maxvcpus as virsh answers it: the domain capabilities' vcpu maximum where the driver has them (QEMU's
+     * count for the machine type), else virConnectGetMaxVcpus.
+     */
+    public static MaxVcpus maxVcpus(Connection c, String type) {
+        try {
+            Integer max = org.lvsh.xml.DomainCapabilitiesXml.maxVcpus(c.handle().domainCapabilities(type));
+            if (max != null) {
+                return new MaxVcpus(type, max);
+            }
+        } catch (LibvirtFailure e) {
+            // no domain capabilities for this driver or type: libvirt's older call answers (or says why not)
+        }
+        return new MaxVcpus(type, c.handle().maxVcpus(type));
+    }
+
+    /** How many memory statistics the host has for a cell (-1: all). */
+    public static int memoryStatCount(Connection c, int cell) {
+        return c.handle().memoryStatCount(cell);
+    }
+
+    public static NodeStats memoryStats(Connection c, int cell, int count) {
+        return NodeStats.memory(c.handle().memoryStats(cell, count));
+    }
+
+    public static int cpuStatCount(Connection c, int cpu) {
+        return c.handle().cpuStatCount(cpu);
+    }
+
+    public static NodeStats cpuStats(Connection c, int cpu, int count) {
+        return NodeStats.cpu(c.handle().cpuStats(cpu, count));
+    }
+
+    /**
+     * nodecpustats --percent: two samples a second apart, as virsh takes them; a driver's own utilization
+     * figure needs one. Null when no CPU time passed between the samples (the test driver's counters stand
+     * still), where virsh prints -nan%.
+     */
+    public static org.lvsh.model.NodeCpuPercent cpuPercent(Connection c, int cpu, int count)
+            throws InterruptedException {
+        java.util.Map<String, Long> first = c.handle().cpuStats(cpu, count);
+        Long utilization = first.get("utilization");
+        if (utilization != null) {
+            return new org.lvsh.model.NodeCpuPercent((double) utilization, null, null, 100.0 - utilization, null,
+                    null);
+        }
+        Thread.sleep(1000);
+        java.util.Map<String, Long> second = c.handle().cpuStats(cpu, count);
+        String[] fields = {"user", "kernel", "idle", "iowait", "intr"};
+        Double[] delta = new Double[fields.length];
+        double total = 0;
+        for (int i = 0; i < fields.length; i++) {
+            Long a = first.get(fields[i]);
+            Long b = second.get(fields[i]);
+            if (a != null && b != null) {
+                delta[i] = (double) (b - a);
+                total += delta[i];
+            }
+        }
+        if (total <= 0) {
+            return null;
+        }
+        Double[] pct = new Double[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            pct[i] = delta[i] == null ? null : delta[i] / total * 100;
+        }
+        double usage = ((delta[0] == null ? 0 : delta[0]) + (delta[1] == null ? 0 : delta[1])) / total * 100;
+        return new org.lvsh.model.NodeCpuPercent(usage, pct[0], pct[1], pct[2], pct[3], pct[4]);
+    }
+
+    /** The CPU map: which CPUs are online. */
+    public static NodeCpuMap cpuMap(Connection c) {
+        com.sun.jna.ptr.IntByReference online = new com.sun.jna.ptr.IntByReference();
+        boolean[] cpus = c.handle().cpuMap(online);
+        StringBuilder map = new StringBuilder(cpus.length);
+        List<Integer> onlineCpus = new ArrayList<>();
+        for (int cpu = 0; cpu < cpus.length; cpu++) {
+            map.append(cpus[cpu] ? 'y' : '-');
+            if (cpus[cpu]) {
+                onlineCpus.add(cpu);
+            }
+        }
+        return new NodeCpuMap(cpus.length, online.getValue(), map.toString(), onlineCpus);
+    }
+
+    public static String sysinfoXml(Connection c) {
+        return c.handle().sysinfo();
     }
 
     /** Free memory of the whole host, in KiB. */

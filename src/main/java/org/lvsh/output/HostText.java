@@ -3,6 +3,9 @@ package org.lvsh.output;
 import org.lvsh.model.ConnectionInfo;
 import org.lvsh.model.FreeCells;
 import org.lvsh.model.FreePages;
+import org.lvsh.model.NodeCpuMap;
+import org.lvsh.model.NodeCpuPercent;
+import org.lvsh.model.NodeStats;
 import org.lvsh.model.NodeInfo;
 import org.lvsh.model.VersionInfo;
 
@@ -131,6 +134,106 @@ public final class HostText {
                 c.encryptedByTransport() ? "encrypted by " + c.transport()
                         : c.encrypted() == null ? "encryption unknown" : c.encrypted() ? "encrypted" : "not encrypted",
                 c.secure() == null ? "security unknown" : c.secure() ? "secure" : "not secure");
+    }
+
+    /** nodememstats: "%-7s: %20llu KiB", libvirt's field names. */
+    public static Output.TextView memoryStats(NodeStats s) {
+        return out -> s.values().forEach((field, kib) -> out.printf("%-7s: %20s KiB\n", field,
+                Long.toUnsignedString(kib)));
+    }
+
+    /** nodecpustats: virsh's labels for the fields it knows, in its order (user, system, idle, iowait, intr). */
+    public static Output.TextView cpuStats(NodeStats s) {
+        return out -> {
+            for (String field : CPU_FIELDS) {
+                Long ns = s.values().get(field);
+                if (ns != null) {
+                    out.printf("%-15s %20s\n", NodeStats.cpuWord(field) + ":", Long.toUnsignedString(ns));
+                }
+            }
+        };
+    }
+
+    private static final java.util.List<String> CPU_FIELDS = java.util.List.of("user", "kernel", "idle", "iowait",
+            "intr");
+
+    public static HostView statsRow(NodeStats s, boolean cpu) {
+        java.util.List<String> header = new java.util.ArrayList<>();
+        java.util.List<String> values = new java.util.ArrayList<>();
+        for (String field : cpu ? CPU_FIELDS : java.util.List.copyOf(s.values().keySet())) {
+            Long v = s.values().get(field);
+            if (v != null) {
+                header.add(cpu ? NodeStats.cpuWord(field) : field);
+                values.add(Long.toUnsignedString(v) + (cpu ? "" : " KiB"));
+            }
+        }
+        return HostView.Rows.single(header, values);
+    }
+
+    /** nodecpustats --percent: "%-15s %5.1lf%%"; a driver's own utilization figure shows as virsh shows it. */
+    public static Output.TextView cpuPercent(NodeCpuPercent p) {
+        return out -> {
+            out.printf("%-15s %5.1f%%\n", "usage:", p.usagePct());
+            print(out, "user:", p.userPct());
+            print(out, "system:", p.systemPct());
+            print(out, "idle:", p.idlePct());
+            print(out, "iowait:", p.iowaitPct());
+            print(out, "intr:", p.intrPct());
+        };
+    }
+
+    private static void print(Output out, String label, Double pct) {
+        if (pct != null) {
+            out.printf("%-15s %5.1f%%\n", label, pct);
+        }
+    }
+
+    public static HostView cpuPercentRow(NodeCpuPercent p) {
+        java.util.List<String> header = new java.util.ArrayList<>();
+        java.util.List<String> values = new java.util.ArrayList<>();
+        String[] labels = {"usage", "user", "system", "idle", "iowait", "intr"};
+        Double[] pcts = {p.usagePct(), p.userPct(), p.systemPct(), p.idlePct(), p.iowaitPct(), p.intrPct()};
+        for (int i = 0; i < labels.length; i++) {
+            if (pcts[i] != null) {
+                header.add(labels[i]);
+                values.add(String.format(java.util.Locale.ROOT, "%.1f%%", pcts[i]));
+            }
+        }
+        return HostView.Rows.single(header, values);
+    }
+
+    /** nodecpumap: "%-15s %d" twice, then the map as y/- or, --pretty, as ranges (0-3,6). */
+    public static Output.TextView cpuMap(NodeCpuMap m, boolean pretty) {
+        return out -> {
+            out.printf("%-15s %d\n", "CPUs present:", m.present());
+            out.printf("%-15s %d\n", "CPUs online:", m.online());
+            out.printf("%-15s %s\n", "CPU map:", pretty ? ranges(m.onlineCpus()) : m.map());
+        };
+    }
+
+    public static HostView cpuMapRow(NodeCpuMap m, boolean pretty) {
+        return HostView.Rows.single(java.util.List.of("CPUs present", "CPUs online", "CPU map"),
+                java.util.List.of(str(m.present()), str(m.online()), pretty ? ranges(m.onlineCpus()) : m.map()));
+    }
+
+    /** virBitmapFormat's form: runs as first-last, single CPUs alone, joined by commas. */
+    static String ranges(java.util.List<Integer> cpus) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < cpus.size(); ) {
+            int j = i;
+            while (j + 1 < cpus.size() && cpus.get(j + 1) == cpus.get(j) + 1) {
+                j++;
+            }
+            if (b.length() > 0) {
+                b.append(',');
+            }
+            b.append(cpus.get(i));
+            if (j > i) {
+                b.append('-').append(cpus.get(j));
+            }
+            i = j + 1;
+        }
+        return b.toString();
     }
 
     /** One value a line: uri, hostname. */

@@ -191,6 +191,72 @@ class RealHostCommandsIT {
         sameLayoutCloseValues(virsh("freepages --cellno 0 --pagesize 4").out(), lvsh.out());
     }
 
+    // ---- host statistics of a real host ---------------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {"maxvcpus", "maxvcpus --type kvm", "maxvcpus qemu", "nodecpumap", "nodecpumap --pretty"})
+    void hostFactsLikeVirsh(String command) {
+        assertEquals(virsh(command).out(), lvsh(command.split(" ")).out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nodememstats", "nodememstats 0", "nodememstats --cell 0", "nodecpustats",
+        "nodecpustats --cpu 0", "nodecpustats 0"})
+    void hostStatisticsLikeVirsh(String command) {
+        Result virsh = virsh(command);
+        Result lvsh = lvsh(command.split(" "));
+        assertEquals(0, lvsh.status(), lvsh.err());
+        assertEquals("", lvsh.err());
+        sameLayoutCloseValues(virsh.out(), lvsh.out());
+    }
+
+    /** A real host's CPU times move: shares over one second, virsh's lines, adding up. */
+    @Test
+    void cpuPercentagesOfARealHost() throws Exception {
+        Result virsh = virsh("nodecpustats --percent");
+        Result lvsh = lvsh("nodecpustats", "--percent");
+        assertEquals(0, lvsh.status(), lvsh.err());
+        java.util.function.Function<String, String> labels = t -> t.replaceAll(" +\\d+\\.\\d%", " P%");
+        assertEquals(labels.apply(virsh.out()), labels.apply(lvsh.out()));
+        JsonNode pct = json("nodecpustats", "--percent");
+        double sum = pct.get("user_pct").asDouble() + pct.get("system_pct").asDouble() + pct.get("idle_pct").asDouble()
+                + pct.get("iowait_pct").asDouble() + (pct.get("intr_pct").isNull() ? 0 : pct.get("intr_pct").asDouble());
+        assertEquals(100.0, sum, 0.01);
+        assertEquals(pct.get("user_pct").asDouble() + pct.get("system_pct").asDouble(),
+                pct.get("usage_pct").asDouble(), 0.01);
+    }
+
+    @Test
+    void memoryStatisticsJsonHasVirshsFields() throws Exception {
+        JsonNode m = json("nodememstats");
+        List<String> keys = new ArrayList<>();
+        m.fieldNames().forEachRemaining(keys::add);
+        List<String> expected = new ArrayList<>();
+        for (String line : virsh("nodememstats").out().split("\n")) {
+            if (!line.isBlank()) {
+                expected.add(line.substring(0, line.indexOf(':')).strip() + "_kib");
+            }
+        }
+        assertEquals(expected, keys);
+        assertTrue(m.get("total_kib").isNumber());
+    }
+
+    /** sysinfo needs the host's SMBIOS data: where virsh has it, the same document; where not, its reason. */
+    @Test
+    void sysinfoOfARealHost() throws Exception {
+        Result virsh = Run.virsh("-c", uri, "sysinfo");
+        Result xml = lvsh("sysinfo", "--xml");
+        if (virsh.status() == 0) {
+            assertEquals(virsh.out(), xml.out());
+            assertEquals(0, lvsh("sysinfo").status());
+            assertEquals("smbios", json("sysinfo").get("type").asText());
+        } else {
+            String[] reason = virsh.err().split("\n");
+            assertEquals(reason[0] + ": " + reason[1].substring("error: ".length()) + "\n", xml.err());
+            assertEquals(1, xml.status());
+        }
+    }
+
     @Test
     void freepagesAllLikeVirsh() {
         Result virsh = virsh("freepages --all");

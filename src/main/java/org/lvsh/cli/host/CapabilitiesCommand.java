@@ -25,7 +25,8 @@ public final class CapabilitiesCommand extends ConnectedCommand {
             throw Failure.failed("failed to get capabilities", e.error());
         }
         if (xml) {
-            output().emit(text, out -> out.println(text)); // virsh prints the document and one more newline
+            // virsh prints the document and one more newline; structured formats hold it as one value
+            output().emit(new org.lvsh.model.XmlDocument(text), out -> out.println(text));
             return;
         }
         Capabilities caps = CapabilitiesParser.parse(text);

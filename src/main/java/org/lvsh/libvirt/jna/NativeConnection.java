@@ -4,6 +4,8 @@ import com.sun.jna.CallbackReference;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.PointerByReference;
 import java.lang.reflect.Constructor;
 import org.libvirt.Connect;
 import org.libvirt.jna.ConnectionPointer;
@@ -102,6 +104,90 @@ public final class NativeConnection {
             return new NodeInfo(new String(model, 0, end, java.nio.charset.StandardCharsets.UTF_8), u32(info, b),
                     u32(info, b + 4), u32(info, b + 12), u32(info, b + 16), u32(info, b + 20), u32(info, b + 8),
                     new java.math.BigInteger(Long.toUnsignedString(memory)));
+        }
+    }
+
+    /** virConnectGetMaxVcpus; type null: the connection's own. */
+    public int maxVcpus(String type) {
+        return Natives.check(Virt.virConnectGetMaxVcpus(pointer(), type));
+    }
+
+    /** virConnectGetDomainCapabilities for a virtualization type (null: the default one). */
+    public String domainCapabilities(String virttype) {
+        return Natives.takeString(Virt.virConnectGetDomainCapabilities(pointer(), null, null, null, virttype, 0));
+    }
+
+    public String sysinfo() {
+        return Natives.takeString(Virt.virConnectGetSysinfo(pointer(), 0));
+    }
+
+    /** How many statistics virNodeGetMemoryStats has for {@code cell} (-1: all cells). */
+    public int memoryStatCount(int cell) {
+        IntByReference n = new IntByReference(0);
+        Natives.check(Virt.virNodeGetMemoryStats(pointer(), cell, null, n, 0));
+        return n.getValue();
+    }
+
+    /** The host's memory statistics, libvirt's field names to values (KiB), in libvirt's order. */
+    public java.util.LinkedHashMap<String, Long> memoryStats(int cell, int count) {
+        try (Memory params = new Memory((long) STATS_SIZE * Math.max(1, count))) {
+            params.clear();
+            IntByReference n = new IntByReference(count);
+            Natives.check(Virt.virNodeGetMemoryStats(pointer(), cell, params, n, 0));
+            return stats(params, n.getValue());
+        }
+    }
+
+    /** How many statistics virNodeGetCPUStats has for {@code cpu} (-1: all CPUs). */
+    public int cpuStatCount(int cpu) {
+        IntByReference n = new IntByReference(0);
+        Natives.check(Virt.virNodeGetCPUStats(pointer(), cpu, null, n, 0));
+        return n.getValue();
+    }
+
+    /** The host's CPU times (ns) or utilization, libvirt's field names to values, in libvirt's order. */
+    public java.util.LinkedHashMap<String, Long> cpuStats(int cpu, int count) {
+        try (Memory params = new Memory((long) STATS_SIZE * Math.max(1, count))) {
+            params.clear();
+            IntByReference n = new IntByReference(count);
+            Natives.check(Virt.virNodeGetCPUStats(pointer(), cpu, params, n, 0));
+            return stats(params, n.getValue());
+        }
+    }
+
+    private static final int STATS_FIELD = 80;
+    private static final int STATS_SIZE = STATS_FIELD + 8;
+
+    private static java.util.LinkedHashMap<String, Long> stats(Memory params, int n) {
+        java.util.LinkedHashMap<String, Long> stats = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            long at = (long) i * STATS_SIZE;
+            byte[] field = params.getByteArray(at, STATS_FIELD);
+            int end = 0;
+            while (end < field.length && field[end] != 0) {
+                end++;
+            }
+            stats.put(new String(field, 0, end, java.nio.charset.StandardCharsets.UTF_8),
+                    params.getLong(at + STATS_FIELD));
+        }
+        return stats;
+    }
+
+    /** virNodeGetCPUMap: for each CPU present, whether it is online; and how many are. */
+    public boolean[] cpuMap(IntByReference online) {
+        PointerByReference map = new PointerByReference();
+        int present = Natives.check(Virt.virNodeGetCPUMap(pointer(), map, online, 0));
+        Pointer bits = map.getValue();
+        try {
+            boolean[] cpus = new boolean[present];
+            for (int cpu = 0; cpu < present; cpu++) {
+                cpus[cpu] = (bits.getByte(cpu / 8) & (1 << (cpu % 8))) != 0;
+            }
+            return cpus;
+        } finally {
+            if (bits != null) {
+                Native.free(Pointer.nativeValue(bits));
+            }
         }
     }
 

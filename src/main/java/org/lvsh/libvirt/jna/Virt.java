@@ -50,6 +50,24 @@ final class Virt {
 
     static native int virNodeGetInfo(Pointer conn, Pointer info);
 
+    static native int virConnectGetMaxVcpus(Pointer conn, String type);
+
+    // These two return strings the caller frees.
+    static native Pointer virConnectGetDomainCapabilities(Pointer conn, String emulatorbin, String arch,
+                                                          String machine, String virttype, int flags);
+
+    static native Pointer virConnectGetSysinfo(Pointer conn, int flags);
+
+    // virNodeMemoryStats and virNodeCPUStats: char field[80]; unsigned long long value. params null: the count.
+    static native int virNodeGetMemoryStats(Pointer conn, int cellNum, Pointer params, IntByReference nparams,
+                                            int flags);
+
+    static native int virNodeGetCPUStats(Pointer conn, int cpuNum, Pointer params, IntByReference nparams,
+                                         int flags);
+
+    /** The map is malloc'd by libvirt for the caller to free; returns the number of CPUs present. */
+    static native int virNodeGetCPUMap(Pointer conn, PointerByReference cpumap, IntByReference online, int flags);
+
     // The binding's getCellsFreeMemory hands libvirt a one-long buffer; free pages are not wrapped at all.
     static native int virNodeGetCellsFreeMemory(Pointer conn, long[] freeMems, int startCell, int maxCells);
 
