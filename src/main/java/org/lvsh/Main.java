@@ -31,7 +31,8 @@ public final class Main {
             Training.run(Training.directory(training)); // the launcher recording a class-data archive
             return;
         }
-        int status = new Lvsh(System.in, System.out, System.err,
+        // stdout unwrapped, so that a write error keeps its reason (PrintStream would swallow it)
+        int status = new Lvsh(System.in, new java.io.FileOutputStream(java.io.FileDescriptor.out), System.err,
                 () -> Terminals.isTerminal(0) && Terminals.isTerminal(1)).run(args);
         System.exit(status);
     }

@@ -43,6 +43,7 @@ public final class InteractiveShell {
     private final Dispatcher dispatcher;
     private final Session session;
     private final Context context;
+    private boolean outputLost;
 
     public InteractiveShell(Dispatcher dispatcher, Session session) {
         this.dispatcher = dispatcher;
@@ -98,11 +99,17 @@ public final class InteractiveShell {
                 // already shutting down
             }
         }
-        return ExitStatus.OK;
+        return outputLost ? ExitStatus.FAILED : ExitStatus.OK;
     }
 
     private void loop(LineReader reader, Terminal terminal, PrintWriter out, PrintWriter err) {
         while (!context.exitRequested()) {
+            if (out.checkError()) {
+                // the terminal takes no more output (it went away): what the commands print would be lost
+                err.println("error: cannot write output to the terminal");
+                outputLost = true;
+                return;
+            }
             String line;
             try {
                 line = reader.readLine(prompt());
