@@ -5,6 +5,7 @@ import org.lvsh.fleet.HostDirectory;
 import org.lvsh.fleet.HostEntry;
 
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -44,6 +45,7 @@ public final class Lvsh {
     }
 
     private final InputStream in;
+    private final org.lvsh.output.CheckedStream stdout;
     private final PrintWriter out;
     private final PrintWriter err;
     private final java.util.function.BooleanSupplier terminal;
@@ -54,35 +56,56 @@ public final class Lvsh {
      * @param terminal whether stdin and stdout are a terminal (no command then means the interactive shell);
      *                 asked only when needed
      */
-    public Lvsh(InputStream in, PrintStream out, PrintStream err, java.util.function.BooleanSupplier terminal) {
+    public Lvsh(InputStream in, OutputStream out, PrintStream err, java.util.function.BooleanSupplier terminal) {
         this(in, out, err, terminal, new TtyPrompter());
     }
 
     /** @param prompter who asks for credentials outside the shell (the terminal, normally) */
-    public Lvsh(InputStream in, PrintStream out, PrintStream err, java.util.function.BooleanSupplier terminal,
+    public Lvsh(InputStream in, OutputStream out, PrintStream err, java.util.function.BooleanSupplier terminal,
                 CredentialPrompter prompter) {
         this(in, out, err, terminal, prompter, System.getenv());
     }
 
     /** @param env the environment this run reads its host names from (XDG_CONFIG_HOME, HOME) */
-    public Lvsh(InputStream in, PrintStream out, PrintStream err, java.util.function.BooleanSupplier terminal,
+    public Lvsh(InputStream in, OutputStream out, PrintStream err, java.util.function.BooleanSupplier terminal,
                 CredentialPrompter prompter, java.util.Map<String, String> env) {
         this.env = env;
         this.in = in;
         this.terminal = terminal;
         this.prompter = prompter;
         // UTF-8 whatever the locale: JSON and names must not turn into '?' under LANG=C.
-        this.out = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false);
+        this.stdout = new org.lvsh.output.CheckedStream(out);
+        this.out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), false);
         this.err = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
     }
 
     public int run(String[] args) {
+        int status;
         try {
-            return runChecked(args);
+            status = runChecked(args);
         } finally {
             out.flush();
             err.flush();
         }
+        return outputWritten(status);
+    }
+
+    /**
+     * Output that could not be written (a full disk, a closed pipe) is a failure a script must see: one error
+     * line and status 1 (a run that failed already keeps its own status). A closed pipe is status 1 and no line.
+     */
+    private int outputWritten(int status) {
+        boolean troubled = out.checkError();
+        String lost = stdout.lost();
+        if (!troubled && lost == null) {
+            return status;
+        }
+        // A reader that stopped reading (| head) is no news to the user, as for virsh, which SIGPIPE ends quietly
+        if (!"Broken pipe".equals(lost)) {
+            err.println("error: cannot write output" + (lost == null || lost.isEmpty() ? "" : ": " + lost));
+            err.flush();
+        }
+        return status == ExitStatus.OK ? ExitStatus.FAILED : status;
     }
 
     private int runChecked(String[] args) {

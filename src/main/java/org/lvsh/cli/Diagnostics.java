@@ -1,12 +1,23 @@
 package org.lvsh.cli;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Set;
 
 /**
  * lvsh's own diagnostics (-d LEVEL on stderr, -l FILE appended), virsh's levels: 0 debug, 1 info, 2 notice,
@@ -33,12 +44,41 @@ public final class Diagnostics implements AutoCloseable {
         return new Diagnostics(null, null, err);
     }
 
+    /**
+     * Opens the log for appending. A new log is created 0600 (it records URIs and what ran). A symbolic link is
+     * followed only when it is the user's own or root's (as /dev/stderr is): one that another user placed where
+     * the log is to go (in /tmp, say) is refused, so lvsh never appends to a file of their choosing.
+     */
     private static PrintWriter open(String path) {
+        Path file = Paths.get(path);
         try {
-            return new PrintWriter(new OutputStreamWriter(new FileOutputStream(path, true), StandardCharsets.UTF_8),
-                    true);
-        } catch (IOException e) {
+            return new PrintWriter(new OutputStreamWriter(Channels.newOutputStream(channel(file)),
+                    StandardCharsets.UTF_8), true);
+        } catch (FileSystemException e) {
+            throw Failure.usage("cannot open log file '" + path + "': "
+                    + (e.getReason() != null ? e.getReason() : e.getMessage()));
+        } catch (IOException | UnsupportedOperationException | java.nio.file.InvalidPathException e) {
             throw Failure.usage("cannot open log file '" + path + "': " + e.getMessage());
+        }
+    }
+
+    private static SeekableByteChannel channel(Path file) throws IOException {
+        Set<OpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        FileAttribute<?> privately = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+        try {
+            return Files.newByteChannel(file, options, privately);
+        } catch (IOException e) { // ELOOP, a plain IOException, when the file is a symbolic link
+            if (!Files.isSymbolicLink(file)) {
+                throw e;
+            }
+            String owner = Files.getOwner(file, LinkOption.NOFOLLOW_LINKS).getName();
+            if (!owner.equals(System.getProperty("user.name")) && !owner.equals("root")) {
+                throw new FileSystemException(file.toString(), null,
+                        "a symbolic link of another user (" + owner + "), not followed");
+            }
+            return Files.newByteChannel(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                    StandardOpenOption.WRITE), privately);
         }
     }
 

@@ -31,6 +31,20 @@ public final class ErrorReport {
 
     /** @param inShell in the interactive shell, where a connection is made with 'connect', not -c */
     public static Failure toFailure(Throwable t, boolean inShell) {
+        Failure known = known(t, inShell);
+        return known != null ? known : new Failure(ExitStatus.FAILED, "internal error: " + t, null);
+    }
+
+    /**
+     * Whether the throwable is lvsh's own fault (a bug, a native library gone wrong) rather than something the
+     * user, the host or libvirt caused: only those get a stack trace under -d, as the README promises.
+     */
+    static boolean internal(Throwable t) {
+        return known(t, false) == null;
+    }
+
+    /** What a failure lvsh knows about means for the user; null for anything else (an internal error). */
+    private static Failure known(Throwable t, boolean inShell) {
         if (t instanceof Failure f) {
             return f;
         }
@@ -56,7 +70,7 @@ public final class ErrorReport {
         if (t instanceof FormatNotAvailable f) {
             return Failure.usage(f.getMessage());
         }
-        return new Failure(ExitStatus.FAILED, "internal error: " + t, null);
+        return null;
     }
 
     private static Failure connection(ConnectionFailure c, boolean inShell, boolean hint) {
@@ -125,7 +139,7 @@ public final class ErrorReport {
             printLines(err, "error: " + DisplayWidth.oneLine(host) + ": ", f.getMessage(), t);
         }
         err.flush();
-        if (diagnostics.debugging() && !(t instanceof Failure) && !(t instanceof ParameterException)) {
+        if (diagnostics.debugging() && internal(t)) {
             diagnostics.stackTrace(t);
         }
         return f.status();
@@ -145,7 +159,7 @@ public final class ErrorReport {
             printLines(err, "error: ", f.getMessage(), t);
         }
         err.flush();
-        if (diagnostics.debugging() && !(t instanceof Failure) && !(t instanceof ParameterException)) {
+        if (diagnostics.debugging() && internal(t)) {
             diagnostics.stackTrace(t);
         }
         return f.status();

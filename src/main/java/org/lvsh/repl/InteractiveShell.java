@@ -15,6 +15,7 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.history.DefaultHistory;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.lvsh.cli.Context;
@@ -33,10 +34,16 @@ import org.lvsh.libvirt.Session;
  */
 public final class InteractiveShell {
     private static final long GRACE_MILLIS = 300;
+    /**
+     * JLine reports through java.util.logging, with a stack trace, whatever goes wrong with the history file, at
+     * every command: lvsh says it once itself ({@link SavedHistory}). Held here so that the setting stays.
+     */
+    private static final java.util.logging.Logger JLINE_LOG = java.util.logging.Logger.getLogger("org.jline");
 
     private final Dispatcher dispatcher;
     private final Session session;
     private final Context context;
+    private boolean outputLost;
 
     public InteractiveShell(Dispatcher dispatcher, Session session) {
         this.dispatcher = dispatcher;
@@ -55,12 +62,16 @@ public final class InteractiveShell {
             err.println("error: cannot open the terminal: " + e.getMessage());
             return ExitStatus.FAILED;
         }
+        JLINE_LOG.setLevel(java.util.logging.Level.OFF);
         Path history = History.file();
+        PrintWriter err = new PrintWriter(System.err, true);
+        SavedHistory saved = new SavedHistory(history, err);
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("lvsh")
                 .parser(new ShellLineParser())
                 .completer(new ShellCompleter(context.catalog(), dispatcher))
+                .history(saved)
                 .variable(LineReader.HISTORY_FILE, history)
                 .variable(LineReader.HISTORY_SIZE, 1000)
                 .variable(LineReader.HISTORY_FILE_SIZE, 1000)
@@ -77,7 +88,6 @@ public final class InteractiveShell {
         Thread cleanup = new Thread(() -> shutdown(reader, terminal), "lvsh-shutdown");
         Runtime.getRuntime().addShutdownHook(cleanup); // SIGTERM, SIGHUP: close the connection, keep history
         PrintWriter out = terminal.writer();
-        PrintWriter err = new PrintWriter(System.err, true);
         UsableSize.ensure(terminal); // the banner's connection may ask for credentials on it
         banner(out, err);
         try {
@@ -90,11 +100,17 @@ public final class InteractiveShell {
                 // already shutting down
             }
         }
-        return ExitStatus.OK;
+        return outputLost ? ExitStatus.FAILED : ExitStatus.OK;
     }
 
     private void loop(LineReader reader, Terminal terminal, PrintWriter out, PrintWriter err) {
         while (!context.exitRequested()) {
+            if (out.checkError()) {
+                // the terminal takes no more output (it went away): what the commands print would be lost
+                err.println("error: cannot write output to the terminal");
+                outputLost = true;
+                return;
+            }
             String line;
             try {
                 UsableSize.ensure(terminal);
@@ -200,7 +216,7 @@ public final class InteractiveShell {
     private void shutdown(LineReader reader, Terminal terminal) {
         context.backgroundWatches().stopAll();
         try {
-            reader.getHistory().save();
+            reader.getHistory().save(); // a failure is reported once, by SavedHistory
         } catch (IOException | RuntimeException e) {
             // history is a convenience: never fail the exit over it
         }
@@ -209,6 +225,60 @@ public final class InteractiveShell {
             terminal.close();
         } catch (IOException e) {
             // the terminal is going away anyway
+        }
+    }
+
+    /**
+     * JLine's history, which never fails a command and never repeats itself: a file that cannot be read or
+     * written (a full file system, a cache directory that is a file) is one warning, the first time, and the
+     * shell goes on with the history it has in memory.
+     */
+    static final class SavedHistory extends DefaultHistory {
+        private final Path file;
+        private final PrintWriter err;
+        private boolean warned;
+
+        SavedHistory(Path file, PrintWriter err) {
+            this.file = file;
+            this.err = err;
+        }
+
+        @Override
+        public void load() {
+            try {
+                super.load();
+            } catch (IOException | RuntimeException e) {
+                warn("load", e);
+            }
+        }
+
+        @Override
+        public void save() {
+            try {
+                super.save();
+            } catch (IOException | RuntimeException e) {
+                warn("save", e);
+            }
+        }
+
+        private synchronized void warn(String what, Exception e) {
+            if (!warned) {
+                warned = true;
+                err.println("warning: cannot " + what + " history " + (what.equals("save") ? "to " : "from ")
+                        + file + ": " + reason(e));
+                err.flush();
+            }
+        }
+
+        /** The system's words (No space left on device, Not a directory), without the path again. */
+        static String reason(Exception e) {
+            if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+                return f.getReason();
+            }
+            if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+                return f.getFile() + " is not a directory";
+            }
+            return e.getMessage() != null ? e.getMessage() : e.toString();
         }
     }
 

@@ -17,7 +17,7 @@ public final class Terminals {
     public static boolean isTerminal(int fd) {
         try {
             return C.INSTANCE.isatty(fd) == 1;
-        } catch (UnsatisfiedLinkError e) {
+        } catch (LinkageError e) { // JNA unusable: its first failure, then NoClassDefFoundError at every call
             return false;
         }
     }

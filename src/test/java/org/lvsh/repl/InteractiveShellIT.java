@@ -214,6 +214,36 @@ class InteractiveShellIT {
         }
     }
 
+    /**
+     * History that cannot be saved (here the cache directory is a regular file) is one warning, the first time,
+     * not JLine's stack trace after every command; the shell goes on, its history in memory.
+     */
+    @Test
+    void historyThatCannotBeSavedIsOneWarning() throws IOException {
+        Path notADirectory = Files.writeString(cache.resolve("cache-file"), "");
+        try (Pty pty = Pty.start(Project.launcher() + " -c test:///default", Map.of("XDG_CACHE_HOME",
+                notADirectory.toString()))) {
+            pty.expect(PROMPT);
+            pty.type("hostname\r");
+            pty.expect("vm\n\n" + PROMPT);
+            pty.type("uri\r");
+            pty.expect("test:///default\n\n" + PROMPT);
+            pty.type("\u001bOA\u001bOA"); // up, up: hostname, from the history kept in memory
+            pty.expect("hostname");
+            pty.type("\r");
+            pty.expect("vm\n\n" + PROMPT);
+            pty.type("quit\r");
+            assertEquals(0, pty.waitFor(Duration.ofSeconds(10)));
+            String screen = pty.all();
+            String warning = "warning: cannot save history to " + notADirectory.resolve("lvsh/history") + ": ";
+            assertEquals(1, screen.split(java.util.regex.Pattern.quote(warning), -1).length - 1, screen);
+            assertEquals(1, screen.split("warning", -1).length - 1, screen);
+            assertFalse(screen.contains("Exception") || screen.contains("\tat ") || screen.contains("SEVERE")
+                    || screen.contains("WARNING"), screen);
+            assertTrue(screen.contains(warning + "Not a directory\n"), screen);
+        }
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -72,6 +72,9 @@ class SecretsIT {
             assertTrue(err.contains("{\"error\"") || Term.plain(screen).contains("{\"error\""),
                     "a JSON error for connect --json: " + err);
             assertNoSecret("screen", screen);
+            // as virsh: nothing is echoed for a password, not even a '*' per character that tells its length
+            assertFalse(screen.contains("*".repeat(PASSWORD.length())), Verdicts.printable(screen));
+            assertFalse(screen.contains("*".repeat(WRONG.length())), Verdicts.printable(screen));
             assertNoSecret("stderr", err);
             assertNoSecret("log file", Files.readString(log, StandardCharsets.UTF_8));
             Path history = cache.resolve("lvsh/history");

@@ -131,6 +131,36 @@ class CommandServerIT {
         assertEquals(1, served(), "the script ran on the server");
     }
 
+    /**
+     * Output that cannot be written fails a served command as it fails a run of its own: one error line with
+     * the reason, status 1 (a failed command keeps its status), the rest of the answer (stderr) still shown.
+     */
+    @Test
+    void lostOutputIsAnErrorAsInARunOfItsOwn() throws Exception {
+        startServer();
+        Path script = Files.writeString(work.resolve("commands.txt"), "uri\nhostname\n");
+        Map<String, String> served = new HashMap<>(env);
+        served.put("LVSH_SERVER", "1");
+        String full = "error: cannot write output: No space left on device\n";
+        long before = served();
+        for (String[] c : new String[][] {
+            {"exec \"$0\" -c test:///default uri >/dev/full", "1", full},
+            {"exec \"$0\" -c test:///default 'uri; hostname' >/dev/full", "1", full},
+            {"exec \"$0\" -c test:///default < \"$1\" >/dev/full", "1", full},
+            {"exec \"$0\" -c test:///default 'uri; dominfo nosuch' >/dev/full", "1",
+                "error: failed to get domain 'nosuch'\n" + full},
+            {"exec \"$0\" -c test:///default uri >&-", "1", "error: cannot write output: Bad file descriptor\n"}}) {
+            List<String> command = List.of("bash", "-c", c[0], Project.launcher().toString(), script.toString());
+            Result local = Run.process(command, "", env);
+            Result remote = Run.process(command, "", served);
+            assertEquals(c[2], local.err(), c[0]);
+            assertEquals(Integer.parseInt(c[1]), local.status(), c[0]);
+            assertEquals(c[2], remote.err(), c[0]);
+            assertEquals(Integer.parseInt(c[1]), remote.status(), c[0]);
+        }
+        assertEquals(before + 4, served(), "all but the closed stdout ran on the server");
+    }
+
     @Test
     void credentialsAreAskedHereOnTheTerminal() throws Exception {
         startServer();
