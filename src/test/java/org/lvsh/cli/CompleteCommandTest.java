@@ -26,7 +26,7 @@ class CompleteCommandTest {
                 Run.lvsh("-c", a, "complete", "--", "-c", b, "domstate", "b"));
         assertEquals(new Run.Result(0, "beta\n", ""),
                 Run.lvsh("-c", a, "complete", "--", "--connect=" + b, "-r", "dominfo", "be"));
-        assertEquals(new Run.Result(0, "nodeinfo\n", ""), Run.lvsh("-c", a, "complete", "--", "nod"));
+        assertEquals(new Run.Result(0, "nodeinfo\n", ""), Run.lvsh("-c", a, "complete", "--", "nodei"));
     }
 
     @Test
