@@ -58,6 +58,15 @@ final class Structured {
         }
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         List<String> columns = new ArrayList<>();
+        if (!rows.isEmpty() && rows.stream().allMatch(JsonNode::isValueNode)) {
+            // a list of words (event --list) or one word: a single column
+            ObjectNode header = Json.mapper().createObjectNode();
+            List<JsonNode> wrapped = new ArrayList<>();
+            for (JsonNode value : rows) {
+                wrapped.add(header.objectNode().set(SCALAR_COLUMN, value));
+            }
+            rows = wrapped;
+        }
         for (JsonNode row : rows) {
             for (Iterator<Map.Entry<String, JsonNode>> it = row.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
@@ -82,12 +91,14 @@ final class Structured {
         }
     }
 
+    private static final String SCALAR_COLUMN = "value";
+
     /** kubectl's -o name: the name of each listed thing, one a line. */
     private static String names(JsonNode tree) {
         StringBuilder out = new StringBuilder();
         Iterable<JsonNode> items = tree.isArray() ? tree : List.of(tree);
         for (JsonNode item : items) {
-            JsonNode name = item instanceof ObjectNode o ? o.get("name") : null;
+            JsonNode name = item instanceof ObjectNode o ? o.get("name") : item.isTextual() ? item : null;
             if (name == null) {
                 throw new FormatNotAvailable("this command has no names to print; -o name fits list and domain commands");
             }
