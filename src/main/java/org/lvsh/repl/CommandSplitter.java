@@ -16,8 +16,67 @@ public final class CommandSplitter {
 
     /** The commands of one string, each a list of words; empty commands are dropped. */
     public static List<List<String>> split(String text) {
+        Scan scan = scan(text);
+        if (scan.error() != null) {
+            throw Failure.usage(scan.error());
+        }
         List<List<String>> commands = new ArrayList<>();
         List<String> words = new ArrayList<>();
+        int command = 0;
+        for (Word w : scan.words()) {
+            if (w.command() != command) {
+                end(commands, words);
+                words = new ArrayList<>();
+                command = w.command();
+            }
+            words.add(w.value());
+        }
+        end(commands, words);
+        return commands;
+    }
+
+    /**
+     * One word as typed: the command it belongs to (0 for the first; each ';' or newline starts the next), where
+     * it is in the text ([start, end)), its value once quotes and escapes are read, and the quote it opened with.
+     */
+    public record Word(int command, int start, int end, String value, char opening) {
+    }
+
+    /** The words of a text and the first syntax error (null if none); the completer reads half-typed lines too. */
+    public record Scan(List<Word> words, String error, int commands) {
+        /** The command that a cursor at {@code position} is in, counting separators before it. */
+        public int commandAt(String text, int position) {
+            int command = 0;
+            for (Word w : words) {
+                if (w.start() >= position) {
+                    break;
+                }
+                command = w.command();
+            }
+            // separators between the last word before the cursor and the cursor
+            int from = 0;
+            for (Word w : words) {
+                if (w.start() < position) {
+                    from = Math.min(w.end(), position);
+                }
+            }
+            for (int i = from; i < position && i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == ';' || c == '\n') {
+                    command++;
+                } else if (c == '#') {
+                    break;
+                }
+            }
+            return command;
+        }
+    }
+
+    /** The one reading of virsh's syntax: execution ({@link #split}) and completion both use it. */
+    public static Scan scan(String text) {
+        List<Word> words = new ArrayList<>();
+        String error = null;
+        int command = 0;
         int p = 0;
         int n = text.length();
         while (true) {
@@ -31,8 +90,7 @@ public final class CommandSplitter {
             char c = text.charAt(p);
             if (c == ';' || c == '\n') {
                 p++;
-                end(commands, words);
-                words = new ArrayList<>();
+                command++;
                 continue;
             }
             if (c == '#') {
@@ -41,6 +99,8 @@ public final class CommandSplitter {
                 }
                 continue;
             }
+            int start = p;
+            char opening = c == '\'' || c == '"' ? c : 0;
             StringBuilder word = new StringBuilder();
             boolean single = false;
             boolean dbl = false;
@@ -57,7 +117,8 @@ public final class CommandSplitter {
                 if (!single && c == '\\') {
                     p++;
                     if (p >= n) {
-                        throw Failure.usage("dangling \\");
+                        error = error == null ? "dangling \\" : error;
+                        break;
                     }
                     if (text.charAt(p) == '\n') {
                         p++;
@@ -71,12 +132,11 @@ public final class CommandSplitter {
                 word.append(text.charAt(p++));
             }
             if (dbl) {
-                throw Failure.usage("missing \"");
+                error = error == null ? "missing \"" : error;
             }
-            words.add(word.toString());
+            words.add(new Word(command, start, p, word.toString(), opening));
         }
-        end(commands, words);
-        return commands;
+        return new Scan(words, error, command + 1);
     }
 
     private static void end(List<List<String>> commands, List<String> words) {

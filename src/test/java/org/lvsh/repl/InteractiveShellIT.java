@@ -45,6 +45,10 @@ class InteractiveShellIT {
             pty.expect("dominfo test");
             pty.type("\r");
             pty.expect("Name:           test\n.*" + PROMPT);
+            pty.type("uri; domstate t\t"); // the words after ';' are a command of their own, as they will run
+            pty.expect("uri; domstate test");
+            pty.type("\r");
+            pty.expect("test:///default\n\nrunning\n\n" + PROMPT);
             pty.type("freecell --cellno \t\t");
             pty.expect("0\\s+1");
             pty.type("\u0003");
