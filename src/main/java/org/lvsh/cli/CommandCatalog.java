@@ -82,6 +82,7 @@ public final class CommandCatalog {
         add("sysinfo", Group.HOST, org.lvsh.cli.host.SysinfoCommand.class, false);
         add("uri", Group.HOST, UriCommand.class, false);
         add("version", Group.HOST, VersionCommand.class, false);
+        add("echo", Group.SHELL, org.lvsh.cli.shell.EchoCommand.class, false);
         add("exit", Group.SHELL, QuitCommand.class, false);
         add("help", Group.SHELL, HelpCommand.class, false);
         add("quit", Group.SHELL, QuitCommand.class, false);

@@ -38,6 +38,7 @@ class EveryFormatTest {
             Map.entry("nodememstats", List.of("nodememstats")), // the test driver has none: libvirt's error
             Map.entry("sysinfo", List.of("sysinfo", "sysinfo --xml")), Map.entry("uri", List.of("uri")),
             Map.entry("version", List.of("version", "version --daemon")),
+            Map.entry("echo", List.of("echo a b", "echo --shell 'a b'", "echo --xml '<a>'")),
             Map.entry("exit", List.of("exit")), Map.entry("quit", List.of("quit")),
             Map.entry("help", List.of("help", "help list")),
             Map.entry("connect", List.of("connect test:///default")), Map.entry("hosts", List.of("hosts")));

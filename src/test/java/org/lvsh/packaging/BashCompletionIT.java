@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BashCompletionIT {
     static final List<String> COMMANDS = List.of("domid", "domname", "domuuid", "dominfo", "domstate", "list", "event",
             "capabilities", "freecell", "freepages", "hostname", "maxvcpus",
-            "nodecpumap", "nodecpustats", "nodeinfo", "nodememstats", "sysinfo", "uri", "version", "exit", "help", "quit",
+            "nodecpumap", "nodecpustats", "nodeinfo", "nodememstats", "sysinfo", "uri", "version", "echo", "exit", "help", "quit",
             "connect", "hosts");
     static final List<String> LIST_OPTIONS = List.of("--json", "--output", "--quiet", "--no-headers", "--help",
             "--connect", "--readonly", "--timing", "--debug", "--log", "--keepalive-interval", "--keepalive-count",

@@ -20,7 +20,7 @@ final class Fuzz {
     /** Every command of lvsh's catalog. */
     static final List<String> COMMANDS = List.of("domid", "domname", "domuuid", "dominfo", "domstate", "list",
             "event", "capabilities", "freecell", "freepages", "hostname", "maxvcpus", "nodecpumap",
-            "nodecpustats", "nodeinfo", "nodememstats", "sysinfo", "uri", "version", "exit",
+            "nodecpustats", "nodeinfo", "nodememstats", "sysinfo", "uri", "version", "echo", "exit",
             "help", "quit", "connect", "complete");
 
     /** Options of the commands and the global ones (but -d/--debug and -l/--log: see {@link #safe}). */

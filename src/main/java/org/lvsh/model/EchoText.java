@@ -1,0 +1,5 @@
+package org.lvsh.model;
+
+/** echo: the words as they came out of the command line, joined and quoted as asked. */
+public record EchoText(String text) {
+}
