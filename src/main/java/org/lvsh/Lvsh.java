@@ -171,6 +171,7 @@ public final class Lvsh {
             }
         }
         Candidates.use(session);
+        Candidates.useHosts(() -> context.fleet() == null ? null : context.fleet().openSessions());
         Dispatcher dispatcher = new Dispatcher(context);
         try {
             return switch (mode) {

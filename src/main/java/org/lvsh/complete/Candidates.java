@@ -37,6 +37,16 @@ public final class Candidates {
     private Candidates() {
     }
 
+    /** The run's set of hosts, when it has one: domains are then offered as HOST:DOMAIN from every host. */
+    private static volatile java.util.function.Supplier<java.util.Map<String, Session>> hostSessions = () -> null;
+    private static final java.util.Map<String, List<DomainSummary>> hostDomains = new java.util.HashMap<>();
+    private static long hostDomainsRead;
+
+    public static void useHosts(java.util.function.Supplier<java.util.Map<String, Session>> sessions) {
+        hostSessions = sessions;
+        invalidate();
+    }
+
     public static void use(Session s) {
         session = s;
         invalidate();
@@ -49,6 +59,7 @@ public final class Candidates {
 
     public static synchronized void invalidate() {
         domains = null;
+        hostDomains.clear();
     }
 
     /**
@@ -56,6 +67,10 @@ public final class Candidates {
      * domain's name, as virsh's does), and UUIDs once the prefix could start one.
      */
     public static List<String> domains(String prefix) {
+        java.util.Map<String, Session> hosts = hostSessions.get();
+        if (hosts != null) {
+            return hostDomains(hosts, prefix);
+        }
         List<String> values = new ArrayList<>();
         for (DomainSummary d : domainList()) {
             values.add(d.name());
@@ -154,6 +169,68 @@ public final class Candidates {
         } catch (ExecutionException e) {
             return List.of();
         }
+    }
+
+    /**
+     * Over a set of hosts: HOST:DOMAIN for every domain of every host that answers within the same moment a
+     * single host gets (hosts that are late are skipped, and kept for the next TAB), and the bare name of a
+     * domain only one host has, which the run resolves to it.
+     */
+    private static List<String> hostDomains(java.util.Map<String, Session> hosts, String prefix) {
+        java.util.Map<String, List<DomainSummary>> known;
+        synchronized (Candidates.class) {
+            if (System.nanoTime() - hostDomainsRead > DOMAIN_CACHE_NANOS) {
+                hostDomains.clear();
+            }
+            known = new java.util.HashMap<>(hostDomains);
+        }
+        java.util.Map<String, CompletableFuture<List<DomainSummary>>> reads = new java.util.LinkedHashMap<>();
+        hosts.forEach((name, s) -> {
+            if (!known.containsKey(name)) {
+                reads.put(name, CompletableFuture.supplyAsync(() -> read(s), READER));
+            }
+        });
+        long deadline = System.nanoTime() + PATIENCE_MILLIS * 1_000_000;
+        for (java.util.Map.Entry<String, CompletableFuture<List<DomainSummary>>> r : reads.entrySet()) {
+            try {
+                long left = Math.max(0, deadline - System.nanoTime());
+                List<DomainSummary> list = r.getValue().get(left, TimeUnit.NANOSECONDS);
+                known.put(r.getKey(), list);
+                synchronized (Candidates.class) {
+                    hostDomains.put(r.getKey(), list);
+                    hostDomainsRead = System.nanoTime();
+                }
+            } catch (TimeoutException | ExecutionException e) {
+                // this host is late or failing: the others are offered
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        List<String> values = new ArrayList<>();
+        java.util.Map<String, Integer> hostsHaving = new java.util.HashMap<>();
+        for (String host : hosts.keySet()) {
+            for (DomainSummary d : known.getOrDefault(host, List.of())) {
+                values.add(host + ":" + d.name());
+                hostsHaving.merge(d.name(), 1, Integer::sum);
+            }
+        }
+        if (prefix.indexOf(':') < 0) {
+            hostsHaving.forEach((name, n) -> {
+                if (n == 1) {
+                    values.add(name);
+                }
+            });
+        }
+        return values;
+    }
+
+    private static List<DomainSummary> read(Session s) {
+        Connection c = s.peek();
+        if (c == null || c.lostReason() != null) {
+            return List.of();
+        }
+        return Domains.list(c, ListFilter.ACTIVE | ListFilter.INACTIVE, Domains.Extras.NONE);
     }
 
     private static List<DomainSummary> readDomains() {

@@ -53,6 +53,17 @@ public final class Fleet implements AutoCloseable {
         }
     }
 
+    /** Each host's session that has opened, by host name in the list's order (completion reads them). */
+    public synchronized java.util.Map<String, org.lvsh.libvirt.Session> openSessions() {
+        java.util.Map<String, org.lvsh.libvirt.Session> open = new java.util.LinkedHashMap<>();
+        for (Member m : members) {
+            if (m != null && m.connected()) {
+                open.put(m.name(), m.session());
+            }
+        }
+        return open;
+    }
+
     /** How the prompt names a list: "prod" for "@prod", else the list as given. */
     public static String labelOf(String list) {
         String l = list.strip();

@@ -44,6 +44,10 @@ final class Member {
         return host.name();
     }
 
+    org.lvsh.libvirt.Session session() {
+        return session;
+    }
+
     /** Whether this host's connection ever opened: a host that misses its deadline before is unreachable. */
     boolean connected() {
         return session.opened();
