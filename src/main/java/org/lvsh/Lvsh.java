@@ -99,10 +99,11 @@ public final class Lvsh {
         CommandLine root = new CommandLine(globals);
         root.setStopAtPositional(true);
         root.setExpandAtFiles(false);
+        root.setOverwrittenOptionsAllowed(true); // virsh: the last -c wins (aliases that carry one rely on it)
         Settings settings;
         try {
-            root.parseArgs(args);
-            settings = Settings.from(globals);
+            root.parseArgs(versionForms(args));
+            settings = Settings.from(globals, env, err::println);
         } catch (RuntimeException e) {
             return ErrorReport.report(e, Dispatcher.asksForJson(List.of(args)), err, Diagnostics.silent(err));
         }
@@ -161,6 +162,25 @@ public final class Lvsh {
             EventLoop.stop();
             diagnostics.close();
         }
+    }
+
+    /**
+     * virsh's --version takes an optional value: --version=long is the long version (-V), any other value the
+     * short one (-v). Bare --version stays lvsh's long version.
+     */
+    private static String[] versionForms(String[] args) {
+        String[] forms = args.clone();
+        for (int i = 0; i < forms.length && forms[i].startsWith("-") && forms[i].length() > 1; i++) {
+            if (forms[i].equals("--")) {
+                break;
+            }
+            if (forms[i].startsWith("--version=")) {
+                forms[i] = forms[i].equals("--version=long") ? "-V" : "-v";
+            } else if (HeadStart.VALUE_OPTIONS.contains(forms[i])) {
+                i++;
+            }
+        }
+        return forms;
     }
 
     /** The hosts -H (or $LVSH_HOSTS) names, from hosts.yaml and libvirt's uri_aliases. */
