@@ -19,13 +19,32 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * data. No such option left: "unexpected data 'WORD'" (help ignores it, as virsh does).</li>
  * </ul>
  */
-final class ArgumentAssignment {
+public final class ArgumentAssignment {
     private ArgumentAssignment() {
+    }
+
+    /**
+     * On a command whose positional-capable options are not all positionals of its own (event: virsh fills
+     * --domain, --event and --timeout from bare words): those options, in virsh's order.
+     */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)
+    public @interface Positionals {
+        String[] value();
     }
 
     static String[] assign(CommandSpec spec, List<String> args) {
         List<OptionSpec> slots = new ArrayList<>();
-        for (PositionalParamSpec p : spec.positionalParameters()) {
+        Positionals declared = spec.userObject() == null ? null
+                : spec.userObject().getClass().getAnnotation(Positionals.class);
+        for (String name : declared == null ? new String[0] : declared.value()) {
+            OptionSpec option = spec.findOption(name);
+            if (option == null) {
+                throw new IllegalStateException(spec.name() + " has no option " + name);
+            }
+            slots.add(option);
+        }
+        for (PositionalParamSpec p : declared != null ? List.<PositionalParamSpec>of() : spec.positionalParameters()) {
             if (p.arity().max() > 1) {
                 return args.toArray(new String[0]); // a list of words (complete): picocli's own reading
             }

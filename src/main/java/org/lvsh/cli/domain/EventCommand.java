@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "event", header = "Domain Events",
         description = "List event types, or wait for domain events to occur")
+@org.lvsh.cli.ArgumentAssignment.Positionals({"--domain", "--event", "--timeout"})
 public final class EventCommand extends ConnectedCommand {
     @Mixin
     @DomainArgument.Optional
