@@ -57,9 +57,9 @@ function __lvsh_describe --argument-names key
         case 'hosts'
             echo 'the hosts lvsh knows and the state of the current set'
         case ' -c'
-            echo 'Hypervisor connection URI (default: $LVSH_DEFAULT_URI, $LIBVIRT_DEFAULT_URI, then libvirt\'s own choice). Try test:///default for the built-in demo host.'
+            echo 'Hypervisor connection URI (default: $LVSH_DEFAULT_URI, $VIRSH_DEFAULT_CONNECT_URI, $LIBVIRT_DEFAULT_URI, then libvirt\'s own choice). Try test:///default for the built-in demo host.'
         case ' --connect'
-            echo 'Hypervisor connection URI (default: $LVSH_DEFAULT_URI, $LIBVIRT_DEFAULT_URI, then libvirt\'s own choice). Try test:///default for the built-in demo host.'
+            echo 'Hypervisor connection URI (default: $LVSH_DEFAULT_URI, $VIRSH_DEFAULT_CONNECT_URI, $LIBVIRT_DEFAULT_URI, then libvirt\'s own choice). Try test:///default for the built-in demo host.'
         case ' -H'
             echo 'Run on a set of hosts at once: comma-separated names of hosts.yaml or libvirt\'s uri_aliases, @group, all, or URIs (default: $LVSH_HOSTS). Exclusive with -c.'
         case ' --hosts'
@@ -88,6 +88,10 @@ function __lvsh_describe --argument-names key
             echo 'lvsh\'s diagnostics at LEVEL (0 everything ... 4 errors only) on stderr; failures then show their Java stack trace.'
         case ' --debug'
             echo 'lvsh\'s diagnostics at LEVEL (0 everything ... 4 errors only) on stderr; failures then show their Java stack trace.'
+        case ' -e'
+            echo 'Accepted for virsh\'s sake (its console escape sequence); checked as virsh does, unused.'
+        case ' --escape'
+            echo 'Accepted for virsh\'s sake (its console escape sequence); checked as virsh does, unused.'
         case ' -l'
             echo 'Append lvsh\'s diagnostics to FILE.'
         case ' --log'
@@ -1191,7 +1195,7 @@ function __lvsh_complete
     set -l n (count $args)
     set -l i 1
     while test $i -lt $n; and string match -qr -- '^-.' $args[$i]
-        if contains -- $args[$i] -c --connect -H --hosts --parallel --timeout -o --output -d --debug -l --log -k --keepalive-interval -K --keepalive-count
+        if contains -- $args[$i] -c --connect -H --hosts --parallel --timeout -o --output -d --debug -e --escape -l --log -k --keepalive-interval -K --keepalive-count
             set i (math $i + 2)
         else
             set i (math $i + 1)

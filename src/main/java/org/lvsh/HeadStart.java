@@ -21,7 +21,7 @@ import org.lvsh.libvirt.jna.ErrorCapture;
 final class HeadStart {
     /** Global options that take a value, so that the scan can skip it (checked against GlobalOptions in tests). */
     static final Set<String> VALUE_OPTIONS = Set.of("-c", "--connect", "-H", "--hosts", "--parallel",
-            "--timeout", "-o", "--output", "-d", "--debug", "-l",
+            "--timeout", "-o", "--output", "-d", "--debug", "-e", "--escape", "-l",
             "--log", "-k", "--keepalive-interval", "-K", "--keepalive-count");
     private static final Set<String> NO_CONNECTION = Set.of("help", "quit", "exit", "connect", "complete");
     /**

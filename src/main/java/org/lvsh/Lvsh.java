@@ -17,6 +17,7 @@ import org.lvsh.cli.Diagnostics;
 import org.lvsh.cli.Dispatcher;
 import org.lvsh.cli.ErrorReport;
 import org.lvsh.cli.ExitStatus;
+import org.lvsh.cli.Failure;
 import org.lvsh.cli.GlobalOptions;
 import org.lvsh.cli.LongVersion;
 import org.lvsh.cli.LvshVersion;
@@ -122,10 +123,11 @@ public final class Lvsh {
         CommandLine root = new CommandLine(globals);
         root.setStopAtPositional(true);
         root.setExpandAtFiles(false);
+        root.setOverwrittenOptionsAllowed(true); // virsh: the last -c wins (aliases that carry one rely on it)
         Settings settings;
         try {
-            root.parseArgs(args);
-            settings = Settings.from(globals);
+            root.parseArgs(versionForms(args));
+            settings = Settings.from(globals, env, err::println);
         } catch (RuntimeException e) {
             return ErrorReport.report(e, Dispatcher.asksForJson(List.of(args)), err, Diagnostics.silent(err));
         }
@@ -142,7 +144,7 @@ public final class Lvsh {
             LongVersion.print(out);
             return ExitStatus.OK;
         }
-        List<String> command = globals.command();
+        List<String> command = globals.command().stream().map(w -> w.equals(EMPTY_WORD) ? "" : w).toList();
         Context.Mode mode = !command.isEmpty() ? Context.Mode.ONE_SHOT
                 : terminal.getAsBoolean() ? Context.Mode.SHELL : Context.Mode.SCRIPT;
         Diagnostics diagnostics;
@@ -187,6 +189,34 @@ public final class Lvsh {
         }
     }
 
+    /**
+     * virsh's --version takes an optional value: --version=long is the long version (-V), any other value the
+     * short one (-v). Bare --version stays lvsh's long version. An empty command word is kept (picocli would
+     * drop a last empty argument), for virsh's "unknown command: ''".
+     */
+    private static String[] versionForms(String[] args) {
+        String[] forms = args.clone();
+        int i = 0;
+        for (; i < forms.length && forms[i].startsWith("-") && forms[i].length() > 1; i++) {
+            if (forms[i].equals("--")) {
+                i++;
+                break;
+            }
+            if (forms[i].startsWith("--version=")) {
+                forms[i] = forms[i].equals("--version=long") ? "-V" : "-v";
+            } else if (HeadStart.VALUE_OPTIONS.contains(forms[i])) {
+                i++;
+            }
+        }
+        if (i < forms.length && forms[i].isEmpty()) {
+            forms[i] = EMPTY_WORD;
+        }
+        return forms;
+    }
+
+    /** Stands for an empty command word while picocli reads the line. */
+    private static final String EMPTY_WORD = "\u0000";
+
     /** The hosts -H (or $LVSH_HOSTS) names, from hosts.yaml and libvirt's uri_aliases. */
     private Fleet fleetOf(Settings settings, Context.Mode mode, CommandCatalog catalog, Diagnostics diagnostics,
                           CredentialPrompter asker) {
@@ -199,6 +229,11 @@ public final class Lvsh {
     private int oneShot(Dispatcher dispatcher, List<String> command) {
         List<List<String>> commands;
         try {
+            if (command.size() == 1 && command.get(0).isEmpty()) {
+                // virsh exits 1 on an empty command string, silently; lvsh says what it read, in virsh's words
+                // for an empty command word
+                throw Failure.failed("unknown command: ''");
+            }
             commands = command.size() == 1 ? CommandSplitter.split(command.get(0)) : List.of(command);
         } catch (RuntimeException e) {
             return ErrorReport.report(e, false, err, dispatcher.context().diagnostics());

@@ -10,7 +10,7 @@ public abstract class ConnectedCommand extends LvshCommand {
 
     @Override
     void prepare() {
-        context.apply(sessionOptions);
+        context.apply(sessionOptions, spec.commandLine().getErr());
     }
 
     @Override

@@ -141,7 +141,7 @@ public final class Context {
     }
 
     /** Options such as -c given after a command: honoured in one-shot mode before anything connects. */
-    void apply(SessionOptions options) {
+    void apply(SessionOptions options, PrintWriter err) {
         if (!options.any()) {
             return;
         }
@@ -152,7 +152,7 @@ public final class Context {
             throw Failure.usage("-c, -r, -t, -d, -l, -k and -K apply to a whole lvsh run; "
                     + "give them before the command, or use 'connect' in the shell");
         }
-        Settings amended = settings.with(options);
+        Settings amended = settings.with(options, err::println);
         if (options.debug != null || options.log != null) {
             diagnostics.close();
             diagnostics = new Diagnostics(amended.debug(), amended.log(), new PrintWriter(System.err, true));

@@ -84,7 +84,7 @@ public final class Dispatcher {
     int check(List<String> words, PrintWriter err) {
         try {
             CommandLine cl = commandLine(words.get(0));
-            cl.parseArgs(args(words));
+            cl.parseArgs(args(cl, words));
             return ExitStatus.OK;
         } catch (RuntimeException e) {
             if (ErrorReport.toFailure(e).commandRan()) {
@@ -110,7 +110,7 @@ public final class Dispatcher {
         LvshCommand command;
         try {
             cl = commandLine(words.get(0));
-            parsed = cl.parseArgs(args(words));
+            parsed = cl.parseArgs(args(cl, words));
             command = cl.getCommand();
             if (parsed.isUsageHelpRequested()) {
                 return run(words, out, err);
@@ -138,7 +138,7 @@ public final class Dispatcher {
             cl = commandLine(words.get(0));
             cl.setOut(out);
             cl.setErr(err);
-            parsed = cl.parseArgs(args(words));
+            parsed = cl.parseArgs(args(cl, words));
         } catch (RuntimeException e) {
             boolean json = jsonRequested(words);
             int status = report(e, json, err);
@@ -247,8 +247,9 @@ public final class Dispatcher {
         return Integer.valueOf(text.substring(i)); // its NumberFormatException is the usage error
     }
 
-    private static String[] args(List<String> words) {
-        return words.subList(1, words.size()).toArray(new String[0]);
+    /** The words after the command, placed on its options as virsh places them. */
+    private static String[] args(CommandLine cl, List<String> words) {
+        return ArgumentAssignment.assign(cl.getCommandSpec(), words.subList(1, words.size()));
     }
 
     private boolean jsonRequested(List<String> words) {

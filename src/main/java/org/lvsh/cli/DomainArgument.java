@@ -10,6 +10,15 @@ import picocli.CommandLine.Parameters;
 
 /** The DOMAIN argument every domain command shares: positional or --domain, a name, an id or a UUID. */
 public final class DomainArgument {
+    /**
+     * On the mixin field of a command whose domain is optional (event): virsh's help then shows it as an optional
+     * option, {@code [--domain <string>]}, where a required one is {@code <domain>}.
+     */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.FIELD)
+    public @interface Optional {
+    }
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "DOMAIN", description = "domain name, id or uuid",
             completionCandidates = DomainCandidates.class)
     String positional;

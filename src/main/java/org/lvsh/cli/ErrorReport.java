@@ -130,6 +130,9 @@ public final class ErrorReport {
      */
     public static int reportForHost(String host, Throwable t, boolean json, PrintWriter err, Diagnostics diagnostics) {
         Failure f = t instanceof ConnectionFailure c ? connection(c, false, false) : toFailure(t, false);
+        if (f.getMessage() == null) {
+            return f.status();
+        }
         if (json) {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("host", host);
@@ -153,6 +156,9 @@ public final class ErrorReport {
     /** As {@link #report(Throwable, boolean, PrintWriter, Diagnostics)}, worded for the shell when asked. */
     public static int report(Throwable t, boolean json, PrintWriter err, Diagnostics diagnostics, boolean inShell) {
         Failure f = toFailure(t, inShell);
+        if (f.getMessage() == null) {
+            return f.status(); // a silent failure
+        }
         if (json) {
             err.println(Json.line(Map.of("error", errorObject(f))));
         } else {

@@ -40,6 +40,11 @@ public final class Failure extends RuntimeException {
         return new Failure(status, getMessage(), error, false);
     }
 
+    /** A failure whose output already said it all (event with no event): the status, and no error line. */
+    public static Failure silent(int status) {
+        return new Failure(status, null, null);
+    }
+
     public static Failure failed(String message) {
         return new Failure(ExitStatus.FAILED, message, null);
     }

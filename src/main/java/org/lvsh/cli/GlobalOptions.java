@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "lvsh")
 public final class GlobalOptions {
     @Option(names = {"-c", "--connect"}, paramLabel = "URI", completionCandidates = UriCandidates.class,
-            description = "Hypervisor connection URI (default: $LVSH_DEFAULT_URI, $LIBVIRT_DEFAULT_URI, "
+            description = "Hypervisor connection URI (default: $LVSH_DEFAULT_URI, $VIRSH_DEFAULT_CONNECT_URI, "
+                    + "$LIBVIRT_DEFAULT_URI, "
                     + "then libvirt's own choice). Try test:///default for the built-in demo host.")
     String uri;
 
@@ -50,6 +51,10 @@ public final class GlobalOptions {
             description = "lvsh's diagnostics at LEVEL (0 everything ... 4 errors only) on stderr; "
                     + "failures then show their Java stack trace.")
     Integer debug;
+
+    @Option(names = {"-e", "--escape"}, paramLabel = "STRING",
+            description = "Accepted for virsh's sake (its console escape sequence); checked as virsh does, unused.")
+    String escape;
 
     @Option(names = {"-l", "--log"}, paramLabel = "FILE", description = "Append lvsh's diagnostics to FILE.")
     String log;

@@ -99,6 +99,13 @@ public final class HelpPrinter {
                 shared.addAll(mixin.args());
             }
         }
+        boolean optionalDomain = false;
+        for (java.util.Map.Entry<String, CommandSpec> m : spec.mixins().entrySet()) {
+            if (m.getValue().userObject() instanceof DomainArgument) {
+                var element = spec.mixinAnnotatedElements().get(m.getKey());
+                optionalDomain = element != null && element.isAnnotationPresent(DomainArgument.Optional.class);
+            }
+        }
         List<Item> items = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (ArgSpec arg : spec.args()) {
@@ -111,11 +118,16 @@ public final class HelpPrinter {
                 continue;
             }
             Class<?> type = arg.type();
-            boolean numeric = type == int.class || type == Integer.class || type == long.class || type == Long.class;
+            boolean numeric = type == int.class || type == Integer.class || type == long.class || type == Long.class
+                    || arg.userObject() instanceof java.lang.reflect.Field f && f.isAnnotationPresent(NumberWithUnit.class);
+            boolean domain = "domain".equals(name);
+            // virsh's required DATA argument; an optional one is an option as any other, [--domain <string>]
             Kind kind = arg.typeInfo().isBoolean() ? Kind.BOOL
-                    : "domain".equals(name) ? Kind.DATA // virsh's required DATA argument
+                    : domain && !optionalDomain ? Kind.DATA
                     : numeric ? Kind.INT : Kind.STRING;
-            items.add(new Item(name, kind, arg instanceof PositionalParamSpec, String.join(" ", arg.description())));
+            String help = String.join(" ", arg.description());
+            items.add(new Item(name, kind, arg instanceof PositionalParamSpec,
+                    domain && optionalDomain ? "filter by " + help : help));
         }
         return items;
     }

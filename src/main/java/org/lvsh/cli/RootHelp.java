@@ -28,7 +28,8 @@ public final class RootHelp {
         }
         out.println();
         out.println("  environment:");
-        out.println("    LVSH_DEFAULT_URI, LIBVIRT_DEFAULT_URI   connection URI when -c is not given");
+        out.println("    LVSH_DEFAULT_URI, VIRSH_DEFAULT_CONNECT_URI, LIBVIRT_DEFAULT_URI");
+        out.println("                                            connection URI when -c is not given (first set)");
         out.println("    LIBVIRT_AUTH_FILE                       credentials file for authenticating connections");
         out.println("    LIBVIRT_DEBUG, LIBVIRT_LOG_FILTERS, LIBVIRT_LOG_OUTPUTS   libvirt's own logging");
         out.println();

@@ -12,8 +12,9 @@ import org.lvsh.cli.ErrorReport;
 import org.lvsh.cli.ExitStatus;
 
 /**
- * Script mode: stdin is not a terminal, so commands are read a line at a time (';' and '#' as in virsh; a line
- * ending in a backslash continues on the next), with no prompt or banner. Every line runs; the exit status is
+ * Script mode: stdin is not a terminal, so commands are read a line at a time (';' and '#' as in virsh), with no
+ * prompt or banner. Each line stands alone, as virsh reads it: one ending in a backslash is virsh's "dangling \"
+ * and the next line runs on its own. Every line runs; the exit status is
  * that of the last command that failed.
  */
 public final class ScriptRunner {
@@ -26,27 +27,16 @@ public final class ScriptRunner {
     public int run(InputStream in, PrintWriter out, PrintWriter err) {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         int result = ExitStatus.OK;
-        StringBuilder pending = new StringBuilder();
         try {
             String line;
             while ((line = reader.readLine()) != null) {
-                pending.append(line);
-                if (continues(line)) {
-                    pending.append('\n');
-                    continue;
-                }
-                int status = runLine(pending.toString(), out, err);
-                pending.setLength(0);
+                int status = runLine(line, out, err);
                 if (status != ExitStatus.OK) {
                     result = status;
                 }
                 if (dispatcher.context().exitRequested()) {
                     return result;
                 }
-            }
-            if (pending.length() > 0) {
-                int status = runLine(pending.toString(), out, err);
-                result = status != ExitStatus.OK ? status : result;
             }
         } catch (IOException e) {
             err.println("error: cannot read commands from standard input: " + e.getMessage());
@@ -63,14 +53,5 @@ public final class ScriptRunner {
             return ErrorReport.report(e, false, err, dispatcher.context().diagnostics());
         }
         return commands.isEmpty() ? ExitStatus.OK : dispatcher.runAll(commands, out, err);
-    }
-
-    /** An odd number of trailing backslashes joins the next line, as in a shell. */
-    private static boolean continues(String line) {
-        int n = 0;
-        for (int i = line.length() - 1; i >= 0 && line.charAt(i) == '\\'; i--) {
-            n++;
-        }
-        return n % 2 == 1;
     }
 }

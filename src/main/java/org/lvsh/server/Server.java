@@ -36,7 +36,7 @@ import org.lvsh.libvirt.CredentialPrompter;
  */
 public final class Server {
     /** The environment a command may depend on: a request with other values runs in its own JVM instead. */
-    static final List<String> ENVIRONMENT = List.of("LVSH_DEFAULT_URI", "LIBVIRT_DEFAULT_URI", "LIBVIRT_AUTH_FILE",
+    static final List<String> ENVIRONMENT = List.of("LVSH_DEFAULT_URI", "VIRSH_DEFAULT_CONNECT_URI", "LIBVIRT_DEFAULT_URI", "LIBVIRT_AUTH_FILE",
             "LIBVIRT_DEBUG", "LIBVIRT_LOG_FILTERS", "LIBVIRT_LOG_OUTPUTS", "XDG_CONFIG_HOME", "XDG_CACHE_HOME",
             "HOME");
     private static final String MAGIC = "lvsh-request-1";

@@ -35,10 +35,32 @@ class ScriptModeTest {
         assertEquals(0, r.status());
     }
 
+    /** virsh reads each line alone: a trailing backslash is "dangling \\", and the next line runs by itself. */
     @Test
-    void backslashContinuesALine() {
-        Result r = Run.script("domstate \\\n  test --reason\n", "-c", URI);
-        assertEquals("running (unknown)\n\n", r.out());
+    void aTrailingBackslashIsDanglingAndTheNextLineRuns() {
+        Result r = Run.script("domname 1\\\nuri\n", "-c", URI);
+        assertEquals("error: dangling \\\n", r.err());
+        assertEquals("test:///default\n\n", r.out());
+        assertEquals(2, r.status());
+    }
+
+    /** One-shot, as virsh: the string does not parse, so nothing of it runs; words given apart are literal. */
+    @Test
+    void aTrailingBackslashInAOneShotString() {
+        for (String line : new String[] {"domname 1\\", "uri; domname 1\\"}) {
+            Result virsh = Run.virsh("-c", URI, line);
+            assertEquals("error: dangling \\\n", virsh.err());
+            Result r = Run.lvsh("-c", URI, line);
+            assertEquals(virsh.err(), r.err());
+            assertEquals(virsh.out(), r.out());
+            assertEquals(2, r.status());
+        }
+        Result virsh = Run.virsh("-c", URI, "domname", "1\\");
+        Result r = Run.lvsh("-c", URI, "domname", "1\\");
+        assertEquals("error: failed to get domain '1\\'\n", r.err());
+        assertEquals(virsh.err(), r.err());
+        assertEquals(virsh.out(), r.out());
+        assertEquals(1, r.status());
     }
 
     @Test

@@ -27,8 +27,10 @@ import picocli.CommandLine.Option;
 
 @Command(name = "event", header = "Domain Events",
         description = "List event types, or wait for domain events to occur")
+@org.lvsh.cli.ArgumentAssignment.Positionals({"--domain", "--event", "--timeout"})
 public final class EventCommand extends ConnectedCommand {
     @Mixin
+    @DomainArgument.Optional
     DomainArgument domain;
 
     @Option(names = "--event", paramLabel = "EVENT", description = "which event type to wait for",
@@ -92,10 +94,11 @@ public final class EventCommand extends ConnectedCommand {
         if (event == null && !all) {
             throw Failure.usage("one of --list, --all, or --event <type> is required");
         }
-        Set<EventKind> kinds = all ? EnumSet.allOf(EventKind.class) : EnumSet.of(kind(event));
-        if (timeout != null && timeout <= 0) {
-            throw Failure.usage("invalid timeout");
+        if (timeout != null && (timeout <= 0 || timeout > Integer.MAX_VALUE / 1000)) {
+            // virsh: seconds, counted in milliseconds in an int
+            throw Failure.usage("Numeric value '" + timeout + "' for <timeout> option is malformed or out of range");
         }
+        Set<EventKind> kinds = all ? EnumSet.allOf(EventKind.class) : EnumSet.of(kind(event));
         if (background && context.mode() != Context.Mode.SHELL) {
             throw Failure.usage("--background needs the interactive shell");
         }
@@ -166,7 +169,7 @@ public final class EventCommand extends ConnectedCommand {
         }
         summary(ending, count);
         if (count == 0) {
-            throw Failure.failed("no events received"); // virsh fails too when nothing came
+            throw Failure.silent(org.lvsh.cli.ExitStatus.FAILED); // virsh fails too when nothing came, saying no more
         }
     }
 
