@@ -44,9 +44,16 @@ public final class ArgumentAssignment {
             }
             slots.add(option);
         }
+        OptionSpec argv = null;
         for (PositionalParamSpec p : declared != null ? List.<PositionalParamSpec>of() : spec.positionalParameters()) {
             if (p.arity().max() > 1) {
-                return args.toArray(new String[0]); // a list of words (complete): picocli's own reading
+                // virsh's ARGV (echo's strings): every word of data left, through its --name twin
+                argv = spec.findOption("--" + p.paramLabel().toLowerCase(Locale.ROOT));
+                if (argv == null || !argv.isMultiValue()) {
+                    return args.toArray(new String[0]); // a list of words (complete): picocli's own reading
+                }
+                slots.add(argv);
+                continue;
             }
             OptionSpec twin = spec.findOption("--" + p.paramLabel().toLowerCase(Locale.ROOT));
             if (twin == null) {
@@ -71,7 +78,9 @@ public final class ArgumentAssignment {
                     out.add(word); // picocli's "doesn't support option" (no abbreviations, as virsh)
                     continue;
                 }
-                slots.remove(option);
+                if (option != argv) {
+                    slots.remove(option);
+                }
                 if (option.typeInfo().isBoolean() || option.arity().max() == 0) {
                     if (eq >= 0) {
                         throw Failure.syntax("invalid '=' after option " + name);
@@ -103,7 +112,7 @@ public final class ArgumentAssignment {
                 }
                 throw Failure.syntax("unexpected data '" + word + "'");
             }
-            OptionSpec slot = slots.remove(0);
+            OptionSpec slot = slots.get(0) == argv ? argv : slots.remove(0);
             out.add(slot.longestName());
             out.add(word);
         }

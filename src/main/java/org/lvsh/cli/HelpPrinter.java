@@ -76,6 +76,7 @@ public final class HelpPrinter {
                 case DATA -> "<" + name + ">";
                 case INT -> "[--" + name + " <number>]";
                 case STRING -> "[--" + name + " <string>]";
+                case ARGV -> "[<" + name + ">]...";
             };
         }
 
@@ -85,11 +86,13 @@ public final class HelpPrinter {
                 case DATA -> "[--" + name + "] <string>";
                 case INT -> "--" + name + " <number>";
                 case STRING -> "--" + name + " <string>";
+                case ARGV -> "<" + name + ">";
             };
         }
     }
 
-    private enum Kind { BOOL, DATA, INT, STRING }
+    /** ARGV: virsh's list of words (echo's strings), all the data left. */
+    private enum Kind { BOOL, DATA, INT, STRING, ARGV }
 
     private static List<Item> items(CommandSpec spec) {
         // Shared options get sections of their own; the shared DOMAIN argument is the command's own.
@@ -123,6 +126,7 @@ public final class HelpPrinter {
             boolean domain = "domain".equals(name);
             // virsh's required DATA argument; an optional one is an option as any other, [--domain <string>]
             Kind kind = arg.typeInfo().isBoolean() ? Kind.BOOL
+                    : arg.isMultiValue() ? Kind.ARGV
                     : domain && !optionalDomain ? Kind.DATA
                     : numeric ? Kind.INT : Kind.STRING;
             String help = String.join(" ", arg.description());
