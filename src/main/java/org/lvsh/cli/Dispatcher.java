@@ -233,6 +233,10 @@ public final class Dispatcher {
         // virsh gives an option the word after it whatever it looks like: --domain -web names the domain "-web"
         cl.setAllowOptionsAsOptionParameters(true);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        if (!(command instanceof org.lvsh.cli.shell.CompleteCommand)) {
+            // ArgumentAssignment has read virsh's "--" already: a "--" left in the words is a value ("echo -- --")
+            cl.setEndOfOptionsDelimiter("\u0000--");
+        }
         cl.registerConverter(Integer.class, Dispatcher::strtol);
         cl.registerConverter(Integer.TYPE, Dispatcher::strtol);
         return cl;

@@ -29,6 +29,7 @@ public final class Json {
                     .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                     .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                     .build();
+            mapper.getFactory().setCharacterEscapes(new ControlEscapes());
             Separators separators = Separators.createDefaultInstance()
                     .withObjectFieldValueSpacing(Separators.Spacing.AFTER);
             pretty = mapper.writer(new DefaultPrettyPrinter(separators)
@@ -44,6 +45,29 @@ public final class Json {
             line = mapper.writer(oneLine);
         }
         return mapper;
+    }
+
+    /**
+     * JSON escapes control characters below 0x20 by itself; DEL and the C1 controls (0x80-0x9f, a terminal's
+     * CSI among them) go out as \\u escapes too, so that a JSON line on a terminal never carries one raw.
+     */
+    private static final class ControlEscapes extends com.fasterxml.jackson.core.io.CharacterEscapes {
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        ControlEscapes() {
+            ascii[0x7f] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+            return ch >= 0x80 && ch <= 0x9f
+                    ? new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04x", ch)) : null;
+        }
     }
 
     public static String pretty(Object value) {
