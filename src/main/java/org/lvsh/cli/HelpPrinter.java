@@ -74,6 +74,7 @@ public final class HelpPrinter {
             return switch (kind) {
                 case BOOL -> "[--" + name + "]";
                 case DATA -> "<" + name + ">";
+                case ARGV -> "[<" + name + ">]...";
                 case INT -> "[--" + name + " <number>]";
                 case STRING -> "[--" + name + " <string>]";
             };
@@ -83,13 +84,15 @@ public final class HelpPrinter {
             return switch (kind) {
                 case BOOL -> "--" + name;
                 case DATA -> "[--" + name + "] <string>";
+                case ARGV -> "<" + name + ">";
                 case INT -> "--" + name + " <number>";
                 case STRING -> "--" + name + " <string>";
             };
         }
     }
 
-    private enum Kind { BOOL, DATA, INT, STRING }
+    /** ARGV: virsh's optional, repeatable argument (domstats [<domain>]...). */
+    private enum Kind { BOOL, DATA, ARGV, INT, STRING }
 
     private static List<Item> items(CommandSpec spec) {
         // Shared options get sections of their own; the shared DOMAIN argument is the command's own.
@@ -113,6 +116,7 @@ public final class HelpPrinter {
             Class<?> type = arg.type();
             boolean numeric = type == int.class || type == Integer.class || type == long.class || type == Long.class;
             Kind kind = arg.typeInfo().isBoolean() ? Kind.BOOL
+                    : "domain".equals(name) && arg.isMultiValue() ? Kind.ARGV
                     : "domain".equals(name) ? Kind.DATA // virsh's required DATA argument
                     : numeric ? Kind.INT : Kind.STRING;
             items.add(new Item(name, kind, arg instanceof PositionalParamSpec, String.join(" ", arg.description())));

@@ -100,6 +100,9 @@ public final class DomstatsCommand extends ConnectedCommand {
                 }
             }
         }
+        if (records.isEmpty() && !texts.isEmpty() && context.hostScope() != null) {
+            return; // none of them is on this host: it has nothing to add to the others' answers
+        }
         output().emit(records, DomstatsText.of(records), HostView.BLOCK);
     }
 
