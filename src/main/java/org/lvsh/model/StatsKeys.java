@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * domstats in JSON: libvirt's dotted fields ("block.0.rd.bytes") as typed groups with the unit in the key
  * ({"blocks": [{"rd_bytes": ...}]}). Counts ("net.count", "block.count") are the lengths of the lists and are
- * not repeated. A field lvsh does not know (libvirt adds some every release) goes to "other" under libvirt's own
+ * not repeated: a count makes its list, empty when it is 0. A field lvsh does not know (libvirt adds some every release) goes to "other" under libvirt's own
  * key, so nothing libvirt reports is lost.
  */
 public final class StatsKeys {
@@ -26,20 +26,19 @@ public final class StatsKeys {
         RULES.add(new Rule(Pattern.compile(field.replace(".", "\\.").replace("N", "(\\d+)")), path));
     }
 
-    private static final String DROP = "";
-
     static {
         // path: segments joined by '/'; "name[k]" is item k of a list (k: the pattern's group), "name{k}" the same
-        // with "id": k first (the number means something: a vCPU, an IOThread)
+        // with "id": k first (the number means something: a vCPU, an IOThread); "name[]" / "name{}" at the end: a
+        // count, which makes the (maybe empty) list
         rule("cpu.time", "cpu/time_ns");
         rule("cpu.user", "cpu/user_ns");
         rule("cpu.system", "cpu/system_ns");
         rule("cpu.haltpoll.success.time", "cpu/haltpoll_success_time_ns");
         rule("cpu.haltpoll.fail.time", "cpu/haltpoll_fail_time_ns");
-        rule("cpu.cache.monitor.count", DROP);
+        rule("cpu.cache.monitor.count", "cpu/cache_monitors[]");
         rule("cpu.cache.monitor.N.name", "cpu/cache_monitors[1]/name");
         rule("cpu.cache.monitor.N.vcpus", "cpu/cache_monitors[1]/vcpus");
-        rule("cpu.cache.monitor.N.bank.count", DROP);
+        rule("cpu.cache.monitor.N.bank.count", "cpu/cache_monitors[1]/banks[]");
         rule("cpu.cache.monitor.N.bank.N.id", "cpu/cache_monitors[1]/banks[2]/id");
         rule("cpu.cache.monitor.N.bank.N.bytes", "cpu/cache_monitors[1]/banks[2]/bytes");
         for (String[] b : new String[][] {{"current", "current_kib"}, {"maximum", "maximum_kib"},
@@ -57,7 +56,7 @@ public final class StatsKeys {
         rule("vcpu.N.wait", "vcpus{1}/wait_ns");
         rule("vcpu.N.halted", "vcpus{1}/halted");
         rule("vcpu.N.delay", "vcpus{1}/delay_ns");
-        rule("net.count", DROP);
+        rule("net.count", "interfaces[]");
         rule("net.N.name", "interfaces[1]/name");
         for (String dir : List.of("rx", "tx")) {
             rule("net.N." + dir + ".bytes", "interfaces[1]/" + dir + "_bytes");
@@ -65,7 +64,7 @@ public final class StatsKeys {
             rule("net.N." + dir + ".errs", "interfaces[1]/" + dir + "_errors");
             rule("net.N." + dir + ".drop", "interfaces[1]/" + dir + "_drops");
         }
-        rule("block.count", DROP);
+        rule("block.count", "blocks[]");
         for (String[] b : new String[][] {{"name", "name"}, {"backingIndex", "backing_index"}, {"path", "path"},
                 {"rd.reqs", "rd_reqs"}, {"rd.bytes", "rd_bytes"}, {"rd.times", "rd_time_ns"},
                 {"wr.reqs", "wr_reqs"}, {"wr.bytes", "wr_bytes"}, {"wr.times", "wr_time_ns"},
@@ -84,14 +83,14 @@ public final class StatsKeys {
                 "emulation_faults")) {
             rule("perf." + event, "perf/" + event);
         }
-        rule("iothread.count", DROP);
+        rule("iothread.count", "iothreads{}");
         rule("iothread.N.poll-max-ns", "iothreads{1}/poll_max_ns");
         rule("iothread.N.poll-grow", "iothreads{1}/poll_grow");
         rule("iothread.N.poll-shrink", "iothreads{1}/poll_shrink");
-        rule("memory.bandwidth.monitor.count", DROP);
+        rule("memory.bandwidth.monitor.count", "memory/bandwidth_monitors[]");
         rule("memory.bandwidth.monitor.N.name", "memory/bandwidth_monitors[1]/name");
         rule("memory.bandwidth.monitor.N.vcpus", "memory/bandwidth_monitors[1]/vcpus");
-        rule("memory.bandwidth.monitor.N.node.count", DROP);
+        rule("memory.bandwidth.monitor.N.node.count", "memory/bandwidth_monitors[1]/nodes[]");
         rule("memory.bandwidth.monitor.N.node.N.id", "memory/bandwidth_monitors[1]/nodes[2]/id");
         rule("memory.bandwidth.monitor.N.node.N.bytes.local", "memory/bandwidth_monitors[1]/nodes[2]/local_bytes");
         rule("memory.bandwidth.monitor.N.node.N.bytes.total", "memory/bandwidth_monitors[1]/nodes[2]/total_bytes");
@@ -151,9 +150,6 @@ public final class StatsKeys {
                 other.put(field, value);
                 continue;
             }
-            if (rule.path().equals(DROP)) {
-                continue;
-            }
             Matcher m = rule.field().matcher(field);
             m.matches();
             if (rule.path().startsWith("vcpus{1}/state") && p.value() instanceof Integer code) {
@@ -193,7 +189,13 @@ public final class StatsKeys {
                 at = item(at, s.substring(0, open), index, s.charAt(open) == '{');
             }
         }
-        at.put(segments[segments.length - 1], value);
+        String last = segments[segments.length - 1];
+        if (last.endsWith("[]") || last.endsWith("{}")) {
+            boolean withId = last.endsWith("{}");
+            at.computeIfAbsent(last.substring(0, last.length() - 2), k -> new Items(withId));
+            return;
+        }
+        at.put(last, value);
     }
 
     @SuppressWarnings("unchecked")
