@@ -279,6 +279,25 @@ class DomstatsTest {
     }
 
     @Test
+    void domainsComplete() {
+        String names = "web-1\ndb-2\nold-3\ntemp-4\ncrash-5\nsleep-6\n";
+        Result first = Run.lvsh("-c", node, "complete", "--", "domstats", "");
+        assertEquals(names, sortedLike(first.out(), names));
+        assertEquals(names, sortedLike(Run.lvsh("-c", node, "complete", "--", "domstats", "web-1", "").out(), names));
+        assertEquals(names, sortedLike(Run.lvsh("-c", node, "complete", "--", "domstats", "--domain", "").out(),
+                names));
+        assertEquals("--list-running\n", Run.lvsh("-c", node, "complete", "--", "domstats", "--list-r").out());
+    }
+
+    /** The lines of {@code text} in the order of {@code like} (completion lists them in libvirt's order). */
+    private static String sortedLike(String text, String like) {
+        List<String> order = List.of(like.split("\n"));
+        List<String> lines = new ArrayList<>(List.of(text.split("\n")));
+        lines.sort(java.util.Comparator.comparingInt(order::indexOf));
+        return String.join("\n", lines) + "\n";
+    }
+
+    @Test
     void helpIsVirshs() {
         Result virsh = Run.virsh("help", "domstats");
         Result lvsh = Run.lvsh("help", "domstats");
