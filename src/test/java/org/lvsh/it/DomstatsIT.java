@@ -159,6 +159,19 @@ class DomstatsIT {
     }
 
     @Test
+    void namedDomainsWithFiltersAndErrorsAsVirsh() {
+        for (String[] args : List.of(new String[] {"--state", "--list-running", running, off},
+                new String[] {"--state", "--list-shutoff", running, off}, new String[] {"nosuch"},
+                new String[] {"--state", running, "nosuch"}, new String[] {"--enforce", "--perf", off})) {
+            Result v = virsh(args);
+            Result l = lvsh(args);
+            assertEquals(v.out(), l.out(), String.join(" ", args));
+            assertEquals(v.err(), l.err(), String.join(" ", args));
+            assertEquals(v.status(), l.status(), String.join(" ", args));
+        }
+    }
+
+    @Test
     void oneBulkCallHoweverManyDomains() throws IOException {
         String extra1 = daemon.define(TestDaemon.uniqueName("st-x"));
         String extra2 = daemon.define(TestDaemon.uniqueName("st-y"));
