@@ -68,6 +68,7 @@ public final class CommandCatalog {
         add("domuuid", Group.DOMAIN, DomuuidCommand.class, false);
         add("dominfo", Group.MONITOR, DominfoCommand.class, false);
         add("domstate", Group.MONITOR, DomstateCommand.class, false);
+        add("domstats", Group.MONITOR, org.lvsh.cli.domain.DomstatsCommand.class, false);
         add("list", Group.MONITOR, ListCommand.class, false);
         add("event", Group.EVENTS, EventCommand.class, false);
         add("capabilities", Group.HOST, CapabilitiesCommand.class, false);

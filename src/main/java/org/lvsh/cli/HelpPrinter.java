@@ -74,9 +74,9 @@ public final class HelpPrinter {
             return switch (kind) {
                 case BOOL -> "[--" + name + "]";
                 case DATA -> "<" + name + ">";
+                case ARGV -> "[<" + name + ">]...";
                 case INT -> "[--" + name + " <number>]";
                 case STRING -> "[--" + name + " <string>]";
-                case ARGV -> "[<" + name + ">]...";
             };
         }
 
@@ -84,14 +84,14 @@ public final class HelpPrinter {
             return switch (kind) {
                 case BOOL -> "--" + name;
                 case DATA -> "[--" + name + "] <string>";
+                case ARGV -> "<" + name + ">";
                 case INT -> "--" + name + " <number>";
                 case STRING -> "--" + name + " <string>";
-                case ARGV -> "<" + name + ">";
             };
         }
     }
 
-    /** ARGV: virsh's list of words (echo's strings), all the data left. */
+    /** ARGV: virsh's list of words, all the data left (echo's strings, domstats [<domain>]...). */
     private enum Kind { BOOL, DATA, INT, STRING, ARGV }
 
     private static List<Item> items(CommandSpec spec) {

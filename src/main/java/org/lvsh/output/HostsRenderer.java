@@ -101,6 +101,9 @@ public final class HostsRenderer {
         } else {
             boolean firstBlock = true;
             for (Answer a : answers) {
+                if (a.emitted().isEmpty()) {
+                    continue; // nothing to say (domstats: none of the domains named is on this host)
+                }
                 if (!firstBlock) {
                     out.println();
                 }

@@ -79,6 +79,9 @@ final class Structured {
                 }
             }
         }
+        if (columns.isEmpty()) {
+            return ""; // nothing to list (domstats --list-inactive on a host with none): no rows, no header
+        }
         columns.forEach(schema::addColumn);
         CsvMapper csv = new CsvMapper();
         csv.disable(SerializationFeature.INDENT_OUTPUT);

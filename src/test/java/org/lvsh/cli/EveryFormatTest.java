@@ -26,6 +26,7 @@ class EveryFormatTest {
             Map.entry("domid", List.of("domid test")), Map.entry("domname", List.of("domname 1")),
             Map.entry("domuuid", List.of("domuuid test")), Map.entry("dominfo", List.of("dominfo test")),
             Map.entry("domstate", List.of("domstate test", "domstate test --reason")),
+            Map.entry("domstats", List.of("domstats", "domstats test --state", "domstats --list-inactive")),
             Map.entry("list", List.of("list", "list --all --name", "list --uuid", "list --title --managed-save")),
             Map.entry("event", List.of("event --list")),
             Map.entry("capabilities", List.of("capabilities", "capabilities --xml")),

@@ -35,7 +35,8 @@ class FishCompletionIT {
         assertEquals(BashCompletionIT.COMMANDS, complete("lvsh ").stream().map(l -> l.split("\t")[0]).toList());
         assertEquals(List.of("domid\tconvert a domain name or UUID to domain id",
                 "domname\tconvert a domain id or UUID to domain name", "domuuid\tconvert a domain name or id to domain UUID",
-                "dominfo\tdomain information", "domstate\tdomain state"), complete("lvsh dom"));
+                "dominfo\tdomain information", "domstate\tdomain state",
+                "domstats\tget statistics about one or multiple domains"), complete("lvsh dom"));
     }
 
     @Test

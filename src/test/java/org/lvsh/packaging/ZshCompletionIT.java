@@ -81,7 +81,8 @@ class ZshCompletionIT {
                 "domname\tdomname   -- convert a domain id or UUID to domain name",
                 "domuuid\tdomuuid   -- convert a domain name or id to domain UUID",
                 "dominfo\tdominfo   -- domain information",
-                "domstate\tdomstate  -- domain state"), complete("lvsh dom"));
+                "domstate\tdomstate  -- domain state",
+                "domstats\tdomstats  -- get statistics about one or multiple domains"), complete("lvsh dom"));
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.lvsh.repl.CommandSplitter;
  */
 final class Fuzz {
     /** Every command of lvsh's catalog. */
-    static final List<String> COMMANDS = List.of("domid", "domname", "domuuid", "dominfo", "domstate", "list",
+    static final List<String> COMMANDS = List.of("domid", "domname", "domuuid", "dominfo", "domstate", "domstats", "list",
             "event", "capabilities", "freecell", "freepages", "hostname", "maxvcpus", "nodecpumap",
             "nodecpustats", "nodeinfo", "nodememstats", "sysinfo", "uri", "version", "echo", "exit",
             "help", "quit", "connect", "complete");
@@ -29,7 +29,8 @@ final class Fuzz {
             "--state-running", "--state-paused", "--state-shutoff", "--state-other", "--autostart",
             "--no-autostart", "--with-managed-save", "--without-managed-save", "--uuid", "--name", "--id", "--table",
             "--managed-save", "--title", "--sort-by", "--columns", "--event", "--loop", "--timeout", "--list",
-            "--timestamp", "--background", "--stop", "--xml", "--cellno", "--pagesize", "--daemon", "--command",
+            "--timestamp", "--background", "--stop", "--xml", "--state", "--cpu-total", "--balloon", "--vcpu",
+            "--block", "--list-active", "--list-inactive", "--list-paused", "--raw", "--enforce", "--backing", "--nowait", "--cellno", "--pagesize", "--daemon", "--command",
             "--readonly", "--json", "-o", "--output", "-q", "--quiet", "--no-headers", "-h", "--help", "-c",
             "--connect", "-r", "-t", "--timing", "-k", "--keepalive-interval", "-K", "--keepalive-count", "-v",
             "-V", "--version", "-", "--", "---", "--=", "-x", "--nosuch", "--ALL", "--Json");

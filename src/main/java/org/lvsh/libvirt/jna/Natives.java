@@ -48,6 +48,21 @@ public final class Natives {
         return DomainList.adopt(array.getValue(), n);
     }
 
+    /** virConnectGetAllDomainStats: the statistics of every domain the filter flags let through, in one call. */
+    public static List<org.lvsh.model.DomainStatsRecord> allDomainStats(NativeConnection conn, int stats,
+                                                                        int flags) {
+        return DomainStatsList.all(handle(conn), stats, flags);
+    }
+
+    /** virDomainListGetStats: the statistics of these domains (still the caller's to free), in one call. */
+    public static List<org.lvsh.model.DomainStatsRecord> domainStats(List<Domain> domains, int stats, int flags) {
+        List<Pointer> pointers = new ArrayList<>(domains.size());
+        for (Domain d : domains) {
+            pointers.add(handle(d));
+        }
+        return DomainStatsList.of(pointers, stats, flags);
+    }
+
     /** virDomainGetState: {state, reason}. */
     public static int[] state(Domain domain) {
         return DomainList.state(handle(domain));

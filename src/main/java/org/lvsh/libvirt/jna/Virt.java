@@ -76,6 +76,9 @@ final class Virt {
 
     static native int virConnectListAllDomains(Pointer conn, PointerByReference domains, int flags);
 
+    /** Every domain's statistics in one call; the records are freed with virDomainStatsRecordListFree. */
+    static native int virConnectGetAllDomainStats(Pointer conn, int stats, PointerByReference retStats, int flags);
+
     static native int virDomainListGetStats(Pointer domains, int stats, PointerByReference retStats, int flags);
 
     static native void virDomainStatsRecordListFree(Pointer stats);
