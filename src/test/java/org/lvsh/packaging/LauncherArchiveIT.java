@@ -114,6 +114,8 @@ class LauncherArchiveIT {
                     if (!done.isEmpty()) {
                         return done.get(0);
                     }
+                } catch (java.io.UncheckedIOException e) {
+                    // the recorder renamed its .tmp directory while the walk was in it: look again
                 }
             }
             Thread.sleep(100);

@@ -97,7 +97,7 @@ class ZshCompletionIT {
 
     @Test
     void lvshsOwnOptions() {
-        assertEquals(List.of("--connect\t--connect  -- Hypervisor connection URI (default: $LVSH_DEFAULT_URI, "
+        assertEquals(List.of("--connect\t--connect  -- Hypervisor connection URI (default: $LVSH_DEFAULT_URI, $VIRSH_DEFAULT_CONNECT_URI, "
                 + "$LIBVIRT_DEFAULT_URI, then libvirt's own choice). Try test:///default for the built-in demo host."),
                 complete("lvsh --conn"));
     }
