@@ -2,6 +2,7 @@ package org.lvsh;
 
 import java.util.List;
 import java.util.Set;
+import org.lvsh.cli.CommandCatalog;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.libvirt.Library;
@@ -20,16 +21,24 @@ import org.lvsh.libvirt.jna.ErrorCapture;
  */
 final class HeadStart {
     /** Global options that take a value, so that the scan can skip it (checked against GlobalOptions in tests). */
-    static final Set<String> VALUE_OPTIONS = Set.of("-c", "--connect", "-H", "--hosts", "--parallel",
-            "--timeout", "-o", "--output", "-d", "--debug", "-e", "--escape", "-l",
-            "--log", "-k", "--keepalive-interval", "-K", "--keepalive-count");
-    private static final Set<String> NO_CONNECTION = Set.of("help", "quit", "exit", "connect", "complete");
+    static final Set<String> VALUE_OPTIONS = org.lvsh.cli.GlobalOptions.valueOptionNames();
+    /** What each command needs, as the catalog declares it. */
+    private static final CommandCatalog CATALOG = new CommandCatalog();
+
+    /** Commands that open no connection of the run's (help, echo, connect...), and words that are no command. */
+    static boolean connects(String command) {
+        CommandCatalog.Entry e = CATALOG.find(command);
+        return e != null && e.connected();
+    }
+
     /**
      * Commands that make only lvsh's direct libvirt calls; the others use libvirt-java, whose start-up (a proxy of
      * some 400 functions) is then done here too, once the connection is open, while the main thread parses.
      */
-    static final Set<String> WITHOUT_BINDING = Set.of("nodeinfo", "hostname", "uri", "list", "capabilities",
-            "freecell", "freepages");
+    static boolean withoutBinding(String command) {
+        CommandCatalog.Entry e = CATALOG.find(command);
+        return e != null && e.has(CommandCatalog.Fact.DIRECT_CALLS);
+    }
 
     private final String uri;
     private final boolean readOnly;
@@ -63,10 +72,10 @@ final class HeadStart {
         } else if (args[i].equals("complete")) {
             return forCompletion(List.of(args).subList(i + 1, args.length), run);
         } else if (args.length - i > 1 && mentionsSessionOptions(List.of(args).subList(i, args.length))
-                || NO_CONNECTION.contains(firstWord(args[i]))) {
+                || !connects(firstWord(args[i]))) {
             return none();
         }
-        boolean warm = i >= args.length || !WITHOUT_BINDING.contains(firstWord(args[i]));
+        boolean warm = i >= args.length || !withoutBinding(firstWord(args[i]));
         return start(run.uri(), run.readOnly(), warm, prompter, true);
     }
 
@@ -81,7 +90,7 @@ final class HeadStart {
             return none();
         }
         Target typed = Target.scan(w.subList(0, w.size() - 1));
-        if (typed == null || typed.command() >= w.size() - 1 || NO_CONNECTION.contains(w.get(typed.command()))) {
+        if (typed == null || typed.command() >= w.size() - 1 || !connects(w.get(typed.command()))) {
             return none(); // completing lvsh's options or a command name: nothing to connect for
         }
         Target target = typed.uriGiven() || typed.readOnly() ? typed : run;

@@ -24,7 +24,7 @@ import org.lvsh.cli.CommandCatalog;
  * that later runs need not unpack it.
  */
 final class Training {
-    private static final List<String> LINES = List.of(
+    static final List<String> LINES = List.of(
             "nodeinfo", "uri", "hostname", "version", "version --daemon", "capabilities", "capabilities --xml",
             "freecell", "freecell 0", "freecell --all", "freepages 0 4K", "freepages --all", "list", "list --all",
             "list --all --title --managed-save", "list --name --uuid --id", "list --columns name,state --sort-by name",
@@ -32,7 +32,10 @@ final class Training {
             "help", "help list", "help host", "list --help", "dominfo nosuch", "list --bogus", "freecell abc",
             "nodeinfo --json", "list --all --json", "dominfo test --json", "capabilities --json", "version --json",
             "freepages --all --json", "dominfo nosuch --json", "list -o yaml", "list -o csv", "list -o name",
-            "connect test:///default", "complete -- dominfo ''", "complete -- list --", "complete -- ''");
+            "connect test:///default", "complete -- dominfo ''", "complete -- list --", "complete -- ''",
+            "maxvcpus", "nodecpumap --pretty", "nodecpustats", "nodecpustats --cpu 0 --json", "nodememstats",
+            "sysinfo", "sysinfo --xml", "domstats", "domstats test --json", "echo --shell 'a b' c", "hosts",
+            "exit", "quit");
 
     private Training() {
     }

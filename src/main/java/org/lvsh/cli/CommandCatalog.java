@@ -46,14 +46,31 @@ public final class CommandCatalog {
         }
     }
 
-    /** One command: its name, group, class, and whether help and completion list it. */
-    public record Entry(String name, Group group, Class<? extends LvshCommand> type, boolean hidden) {
-        /** The one-line summary, read from the class's annotation without building the command. */
+    /**
+     * What the rest of lvsh must know about a command before building it, as virsh's command flags
+     * (VSH_CMD_FLAG_NOCONNECT...) say it: declared once, here. Whether it needs a connection is its class
+     * (a {@link ConnectedCommand} does).
+     */
+    public enum Fact {
+        /** Makes only lvsh's own libvirt calls: a one-shot run need not start libvirt-java at all. */
+        DIRECT_CALLS,
+        /** Waits for events: it runs in a process of its own, never on the command server. */
+        WAITS_FOR_EVENTS
+    }
+
+    /** One command: its name, group, class, whether help and completion list it, and its facts. */
+    public record Entry(String name, Group group, Class<? extends LvshCommand> type, boolean hidden,
+                        java.util.Set<Fact> facts) {
         /** Whether it talks to the hypervisor: such a command runs on every host of a set. */
         public boolean connected() {
             return ConnectedCommand.class.isAssignableFrom(type);
         }
 
+        public boolean has(Fact fact) {
+            return facts.contains(fact);
+        }
+
+        /** The one-line summary, read from the class's annotation without building the command. */
         public String summary() {
             Command c = type.getAnnotation(Command.class);
             return c.header().length > 0 ? c.header()[0] : "";
@@ -69,19 +86,19 @@ public final class CommandCatalog {
         add("dominfo", Group.MONITOR, DominfoCommand.class, false);
         add("domstate", Group.MONITOR, DomstateCommand.class, false);
         add("domstats", Group.MONITOR, org.lvsh.cli.domain.DomstatsCommand.class, false);
-        add("list", Group.MONITOR, ListCommand.class, false);
-        add("event", Group.EVENTS, EventCommand.class, false);
-        add("capabilities", Group.HOST, CapabilitiesCommand.class, false);
-        add("freecell", Group.HOST, FreecellCommand.class, false);
-        add("freepages", Group.HOST, FreepagesCommand.class, false);
-        add("hostname", Group.HOST, HostnameCommand.class, false);
-        add("maxvcpus", Group.HOST, org.lvsh.cli.host.MaxvcpusCommand.class, false);
-        add("nodecpumap", Group.HOST, org.lvsh.cli.host.NodecpumapCommand.class, false);
-        add("nodecpustats", Group.HOST, org.lvsh.cli.host.NodecpustatsCommand.class, false);
-        add("nodeinfo", Group.HOST, NodeinfoCommand.class, false);
-        add("nodememstats", Group.HOST, org.lvsh.cli.host.NodememstatsCommand.class, false);
-        add("sysinfo", Group.HOST, org.lvsh.cli.host.SysinfoCommand.class, false);
-        add("uri", Group.HOST, UriCommand.class, false);
+        add("list", Group.MONITOR, ListCommand.class, false, Fact.DIRECT_CALLS);
+        add("event", Group.EVENTS, EventCommand.class, false, Fact.WAITS_FOR_EVENTS);
+        add("capabilities", Group.HOST, CapabilitiesCommand.class, false, Fact.DIRECT_CALLS);
+        add("freecell", Group.HOST, FreecellCommand.class, false, Fact.DIRECT_CALLS);
+        add("freepages", Group.HOST, FreepagesCommand.class, false, Fact.DIRECT_CALLS);
+        add("hostname", Group.HOST, HostnameCommand.class, false, Fact.DIRECT_CALLS);
+        add("maxvcpus", Group.HOST, org.lvsh.cli.host.MaxvcpusCommand.class, false, Fact.DIRECT_CALLS);
+        add("nodecpumap", Group.HOST, org.lvsh.cli.host.NodecpumapCommand.class, false, Fact.DIRECT_CALLS);
+        add("nodecpustats", Group.HOST, org.lvsh.cli.host.NodecpustatsCommand.class, false, Fact.DIRECT_CALLS);
+        add("nodeinfo", Group.HOST, NodeinfoCommand.class, false, Fact.DIRECT_CALLS);
+        add("nodememstats", Group.HOST, org.lvsh.cli.host.NodememstatsCommand.class, false, Fact.DIRECT_CALLS);
+        add("sysinfo", Group.HOST, org.lvsh.cli.host.SysinfoCommand.class, false, Fact.DIRECT_CALLS);
+        add("uri", Group.HOST, UriCommand.class, false, Fact.DIRECT_CALLS);
         add("version", Group.HOST, VersionCommand.class, false);
         add("echo", Group.SHELL, org.lvsh.cli.shell.EchoCommand.class, false);
         add("exit", Group.SHELL, QuitCommand.class, false);
@@ -92,8 +109,10 @@ public final class CommandCatalog {
         add("complete", Group.SHELL, CompleteCommand.class, true);
     }
 
-    private void add(String name, Group group, Class<? extends LvshCommand> type, boolean hidden) {
-        entries.put(name, new Entry(name, group, type, hidden));
+    private void add(String name, Group group, Class<? extends LvshCommand> type, boolean hidden, Fact... facts) {
+        java.util.Set<Fact> set = java.util.EnumSet.noneOf(Fact.class);
+        set.addAll(List.of(facts));
+        entries.put(name, new Entry(name, group, type, hidden, java.util.Collections.unmodifiableSet(set)));
     }
 
     public Entry find(String name) {

@@ -11,6 +11,30 @@ import picocli.CommandLine.Parameters;
 /** lvsh's own command line: the global options, then an optional command with its arguments. */
 @Command(name = "lvsh")
 public final class GlobalOptions {
+    private static volatile java.util.Set<String> valueOptions;
+
+    /**
+     * The names of the run-wide options that take a value (-c, --connect, -o...), read from the declarations
+     * below, not listed again: for the code that must find the command in argv before picocli runs.
+     */
+    public static java.util.Set<String> valueOptionNames() {
+        java.util.Set<String> names = valueOptions;
+        if (names == null) {
+            java.util.Set<String> found = new java.util.HashSet<>();
+            for (java.lang.reflect.Field f : GlobalOptions.class.getDeclaredFields()) {
+                Option o = f.getAnnotation(Option.class);
+                if (o != null && f.getType() != boolean.class && f.getType() != Boolean.class) {
+                    found.addAll(List.of(o.names()));
+                }
+            }
+            valueOptions = names = java.util.Set.copyOf(found);
+        }
+        return names;
+    }
+
+    public static boolean takesValue(String word) {
+        return valueOptionNames().contains(word);
+    }
     @Option(names = {"-c", "--connect"}, paramLabel = "URI", completionCandidates = UriCandidates.class,
             description = "Hypervisor connection URI (default: $LVSH_DEFAULT_URI, $VIRSH_DEFAULT_CONNECT_URI, "
                     + "$LIBVIRT_DEFAULT_URI, "

@@ -36,9 +36,9 @@ import org.lvsh.libvirt.CredentialPrompter;
  */
 public final class Server {
     /** The environment a command may depend on: a request with other values runs in its own JVM instead. */
-    static final List<String> ENVIRONMENT = List.of("LVSH_DEFAULT_URI", "VIRSH_DEFAULT_CONNECT_URI", "LIBVIRT_DEFAULT_URI", "LIBVIRT_AUTH_FILE",
-            "LIBVIRT_DEBUG", "LIBVIRT_LOG_FILTERS", "LIBVIRT_LOG_OUTPUTS", "XDG_CONFIG_HOME", "XDG_CACHE_HOME",
-            "HOME");
+    static final List<String> ENVIRONMENT = List.of("LVSH_DEFAULT_URI", "VIRSH_DEFAULT_CONNECT_URI",
+            "LIBVIRT_DEFAULT_URI", "LIBVIRT_AUTH_FILE", "LIBVIRT_DEBUG", "LIBVIRT_LOG_FILTERS", "LIBVIRT_LOG_OUTPUTS",
+            "LVSH_HOSTS", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "HOME");
     private static final String MAGIC = "lvsh-request-1";
     private static final int REQUEST_TIMEOUT_MILLIS = 5_000;
 
@@ -140,12 +140,48 @@ public final class Server {
             }
         }
         for (String arg : request.args()) {
-            if (arg.equals("-l") || arg.startsWith("--log") || arg.startsWith("-l") && arg.length() > 2
-                    || arg.contains("event")) {
-                return false; // a log path relative to their directory; a command that waits for events
+            if (arg.equals("-l") || arg.startsWith("--log") || arg.startsWith("-l") && arg.length() > 2) {
+                return false; // a log path relative to their directory
             }
         }
-        return !request.script().contains("event");
+        // a command that waits for events keeps its caller's process: a request here must end
+        return commandWords(request).stream().noneMatch(Server::waitsForEvents);
+    }
+
+    private static final org.lvsh.cli.CommandCatalog CATALOG = new org.lvsh.cli.CommandCatalog();
+
+    private static boolean waitsForEvents(String command) {
+        org.lvsh.cli.CommandCatalog.Entry e = CATALOG.find(command);
+        return e != null && e.has(org.lvsh.cli.CommandCatalog.Fact.WAITS_FOR_EVENTS);
+    }
+
+    /** The command words a request would run (its one-shot line, or its script's lines), as the run reads them. */
+    static List<String> commandWords(Request request) {
+        List<String> words = new java.util.ArrayList<>();
+        List<String> args = request.args();
+        int i = 0;
+        while (i < args.size() && args.get(i).startsWith("-") && args.get(i).length() > 1) {
+            if (args.get(i).equals("--")) {
+                i++;
+                break;
+            }
+            i += org.lvsh.cli.GlobalOptions.takesValue(args.get(i)) ? 2 : 1;
+        }
+        List<String> lines = new java.util.ArrayList<>();
+        if (i < args.size()) {
+            lines.add(args.size() - i == 1 ? args.get(i) : org.lvsh.repl.CommandSplitter.quote(args.get(i)));
+        }
+        lines.addAll(request.script().lines().toList());
+        for (String line : lines) {
+            int command = -1;
+            for (org.lvsh.repl.CommandSplitter.Word w : org.lvsh.repl.CommandSplitter.scan(line).words()) {
+                if (w.command() != command) {
+                    words.add(w.value()); // the first word of each command
+                    command = w.command();
+                }
+            }
+        }
+        return words;
     }
 
     private static void frame(OutputStream out, char kind, byte[] data) throws IOException {
