@@ -163,6 +163,7 @@ public final class Lvsh {
         }
         head.handOver(session);
         Context context = new Context(session, settings, mode, catalog, diagnostics);
+        context.useEnvironment(env);
         if (settings.hosts() != null) {
             try {
                 context.useFleet(fleetOf(settings, mode, catalog, diagnostics, asker));

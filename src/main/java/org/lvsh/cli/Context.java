@@ -89,10 +89,21 @@ public final class Context {
         }
     }
 
+    private java.util.Map<String, String> environment = System.getenv();
+
+    /** The environment of this run (its own in tests and on the command server): where hosts.yaml is. */
+    public java.util.Map<String, String> environment() {
+        return environment;
+    }
+
+    public void useEnvironment(java.util.Map<String, String> env) {
+        environment = env;
+    }
+
     /** connect -H: the run works on these hosts from now on (read-write unless asked). */
     public org.lvsh.fleet.Fleet connectHosts(String list, boolean readOnly) {
         java.util.List<org.lvsh.fleet.HostEntry> hosts =
-                org.lvsh.fleet.HostDirectory.load(System.getenv()).resolve(list);
+                org.lvsh.fleet.HostDirectory.load(environment).resolve(list);
         Settings s = settings.withHosts(list, settings.uri(), readOnly);
         org.lvsh.fleet.Fleet f = new org.lvsh.fleet.Fleet(org.lvsh.fleet.Fleet.labelOf(list), hosts, s, mode,
                 catalog, diagnostics, shellPrompter, w -> System.err.println(w));

@@ -53,7 +53,7 @@ public record Settings(String uri, boolean readOnly, Format format, boolean quie
         }
         String hosts = o.hosts;
         if (hosts == null && o.uri == null) {
-            String fromEnv = System.getenv("LVSH_HOSTS");
+            String fromEnv = env.get("LVSH_HOSTS");
             hosts = fromEnv == null || fromEnv.isBlank() ? null : fromEnv;
         }
         return new Settings(defaultUri(o.uri, env), o.readOnly, o.json ? Format.JSON : o.format, o.quiet,

@@ -83,6 +83,18 @@ class SeveralHostsTest {
         return Run.withEnv(env, "", args);
     }
 
+    /** $LVSH_HOSTS is read from the run's own environment (the caller's, on the command server too). */
+    @Test
+    void theHostsOfTheEnvironment() {
+        java.util.Map<String, String> withHosts = new java.util.HashMap<>(env);
+        withHosts.put("LVSH_HOSTS", "@pair");
+        Result r = Run.withEnv(withHosts, "", "-q", "uri");
+        assertEquals(0, r.status(), r.err());
+        assertEquals(List.of("a", "b"), r.out().lines().map(l -> l.strip().split(" +")[0]).toList());
+        Result c = Run.withEnv(withHosts, "", "-c", a, "-q", "uri");
+        assertEquals(a + "\n", c.out(), "-c names one host: $LVSH_HOSTS does not apply");
+    }
+
     @Test
     void listHasAHostColumnAndEveryHostsRowsInOrder() {
         Result r = lvsh("-H", "@pair", "list", "--all");

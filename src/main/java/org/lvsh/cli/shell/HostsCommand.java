@@ -27,7 +27,7 @@ public final class HostsCommand extends LvshCommand {
         List<String> inSet = rows.stream().map(HostStatus::name).toList();
         HostDirectory directory;
         try {
-            directory = HostDirectory.load(System.getenv());
+            directory = HostDirectory.load(context.environment());
             for (HostEntry h : directory.known()) {
                 if (!inSet.contains(h.name())) {
                     rows.add(new HostStatus(h.name(), h.uri(), "-", null, null, null));
