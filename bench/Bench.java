@@ -435,6 +435,9 @@ public final class Bench {
                 compare(String.format(Locale.ROOT, "20 hosts x 200 dom., virsh loop vs lvsh -H"),
                         Math.max(3, n / 3), virshLoop, lvshSet, null);
                 compare("one host of them vs lvsh -H all 20", Math.max(3, n / 3), lvshOne, lvshSet, null);
+                // the default --parallel (16) takes 20 hosts in two waves; all at once shows what one wave costs
+                List<String> lvshAll = List.of(LVSH, "-H", String.join(",", uris), "--parallel", "20", "list", "--all");
+                compare("one host vs lvsh -H all 20 --parallel 20", Math.max(3, n / 3), lvshOne, lvshAll, null);
             } finally {
                 for (Proxy p : proxies) {
                     p.close();

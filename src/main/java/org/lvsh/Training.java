@@ -51,8 +51,33 @@ final class Training {
                 .run(new String[] {"-c", "test:///default"});
         new CommandCatalog().visible().forEach(e -> new Lvsh(none, sink, sink, () -> false)
                 .run(new String[] {"help", e.name()}));
+        severalHosts(dir, none, sink);
         shellClasses();
         extractJnaLibrary(dir);
+    }
+
+    /** Runs over a set of hosts read from a hosts.yaml: the fleet's classes and the YAML reader's. */
+    private static void severalHosts(Path dir, InputStream none, PrintStream sink) throws IOException {
+        Path config = Files.createTempDirectory(dir, "hosts");
+        try {
+            Files.createDirectories(config.resolve("lvsh"));
+            Files.writeString(config.resolve("lvsh/hosts.yaml"),
+                    "hosts:\n  demo: test:///default\n  other: {uri: test:///default, timeout: 5}\n"
+                            + "groups:\n  pair: [demo, other]\n");
+            java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+            env.put("XDG_CONFIG_HOME", config.toString());
+            for (String line : List.of("list --all", "nodeinfo", "dominfo test", "domstate test", "uri", "version",
+                    "list --all --json", "nodeinfo --json", "hosts", "domstats --json")) {
+                List<String> args = new java.util.ArrayList<>(List.of("-H", "@pair"));
+                args.addAll(List.of(line.split(" ")));
+                new Lvsh(none, sink, sink, () -> false, org.lvsh.libvirt.CredentialPrompter.NEVER, env)
+                        .run(args.toArray(new String[0]));
+            }
+        } finally {
+            try (java.util.stream.Stream<Path> files = Files.walk(config)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     /** The shell's line editor on a dumb terminal: loads the classes an interactive start needs. */
