@@ -65,25 +65,28 @@ public final class Output {
      * {@code type} (a Java record): CSV's header is its components, written once, before the first row.
      */
     public Stream stream(Class<? extends Record> type) {
-        return new Stream(out, format, type);
+        return new Stream(out, format, headers, type);
     }
 
     /**
      * One record at a time: text is the command's own line; JSON one object a line (NDJSON); YAML one document
-     * per record, documents separated by "---" lines; CSV a header line once, then a row per record; names one
+     * per record, documents separated by "---" lines; CSV a header line once (none under
+     * --no-headers or -q), then a row per record; names one
      * a line. With a host (a run over several), the host comes first: "HOST: " before the text line, a "host"
      * key first in the record, a "host" column first, HOST:NAME for names. Safe to call from several threads.
      */
     public static final class Stream {
         private final PrintWriter out;
         private final Format format;
+        private final boolean headers;
         private final Class<? extends Record> type;
         private boolean started;
         private boolean hosted;
 
-        private Stream(PrintWriter out, Format format, Class<? extends Record> type) {
+        private Stream(PrintWriter out, Format format, boolean headers, Class<? extends Record> type) {
             this.out = out;
             this.format = format;
+            this.headers = headers;
             this.type = type;
         }
 
@@ -112,7 +115,7 @@ public final class Output {
                     if (!started) {
                         hosted = host != null;
                     }
-                    String header = started ? "" : Structured.csvHeader(columns());
+                    String header = started || !headers ? "" : Structured.csvHeader(columns());
                     yield header + Structured.csvRow(columns(), Structured.hosted(hosted ? host : null, record));
                 }
                 case NAME -> Structured.streamName(host, Structured.hosted(null, record));

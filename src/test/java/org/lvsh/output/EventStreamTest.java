@@ -76,6 +76,15 @@ class EventStreamTest {
     }
 
     @Test
+    void csvWithoutHeadersIsRowsOnly() {
+        StringWriter sw = new StringWriter();
+        Output.Stream s = new Output(new PrintWriter(sw), Format.CSV, false, false).stream(DomainEventRecord.class);
+        s.emit(null, STARTED, EventText.line(STARTED, false));
+        assertEquals("2026-12-03T12:00:00.125Z,lifecycle,web,\"11111111-2222-3333-4444-555555555555\",Started,Booted,,,\n",
+                sw.toString());
+    }
+
+    @Test
     void nameIsTheDomainOfEachEvent() {
         assertEquals("web\ndb, \"main\"\n", stream(Format.NAME, null));
         assertEquals("a:web\na:db, \"main\"\n", stream(Format.NAME, "a"));
