@@ -239,6 +239,7 @@ public final class Fleet implements AutoCloseable {
         private final PrintWriter err;
         private Integer status;
         private int startedOn;
+        private int lost;
 
         private Watching(List<Member> all, boolean json, PrintWriter err) {
             this.all = all;
@@ -247,7 +248,7 @@ public final class Fleet implements AutoCloseable {
         }
 
         /** Whether the watch runs on no host: the status to end with is {@link #status(int)}. */
-        public boolean nowhere() {
+        public synchronized boolean nowhere() {
             return status != null || live.isEmpty();
         }
 
@@ -264,6 +265,7 @@ public final class Fleet implements AutoCloseable {
                 String reason = e.getValue().lostReason();
                 if (reason != null) {
                     it.remove();
+                    lost++;
                     stop(e.getKey());
                     Failure f = Failure.failed("the connection was lost: " + reason);
                     failed.add(new Outcome(e.getKey(), f.status(), List.of(), f, false));
@@ -274,15 +276,15 @@ public final class Fleet implements AutoCloseable {
 
         /**
          * The run's status: 0 when every host was watched to the end and something came, 4 when some hosts
-         * failed and others were watched, else what one host would give (1 when nothing came, as virsh; 3 when
-         * no host could be reached).
+         * failed and others were watched to the end, else what one host would give (1 when nothing came, as
+         * virsh, or every connection was lost; 3 when no host could be reached).
          */
         public synchronized int status(int events) {
             if (status != null) {
                 return status;
             }
-            if (startedOn == 0) {
-                return Fleet.status(List.of(), failed);
+            if (startedOn == 0 || lost == startedOn) {
+                return Fleet.status(List.of(), failed); // no host watched to the end
             }
             if (!failed.isEmpty()) {
                 return ExitStatus.PARTIAL;

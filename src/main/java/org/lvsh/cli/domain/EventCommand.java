@@ -230,6 +230,7 @@ public final class EventCommand extends ConnectedCommand {
         }
         // the deadline counts from when the hosts are watched: connecting is the hosts' own --timeout
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(timeout);
+        boolean watched = !watching.nowhere();
         try (watching; Interrupts interrupts = Interrupts.forCommandThread(context.mode())) {
             while (!watching.nowhere()) {
                 long left = deadline - System.nanoTime();
@@ -254,7 +255,7 @@ public final class EventCommand extends ConnectedCommand {
             ending = "event loop interrupted";
         }
         int status = watching.status(count);
-        if (!watching.nowhere() || count > 0 || ending != null) {
+        if (watched) {
             summary(ending, count);
         }
         if (status != org.lvsh.cli.ExitStatus.OK) {
