@@ -90,6 +90,10 @@ class EventOnHostsTest {
             assertEquals("", r.out(), format);
             assertEquals("event loop timed out\nevents received: 0\n", r.err(), format);
             assertEquals(1, r.status(), format);
+            Result one = Run.lvsh("-c", "test:///default", "-o", format, "event", "--all", "--timeout", "1");
+            assertEquals("", one.out(), "one connection, " + format);
+            assertEquals("event loop timed out\nevents received: 0\n", one.err(), "one connection, " + format);
+            assertEquals(1, one.status(), "one connection, " + format);
         }
     }
 

@@ -302,16 +302,19 @@ class EventsIT {
         try (Bg text = Bg.start(launcher("-H", "sock,tcp", "event", "--all", "--loop", "--timeout", t), env);
              Bg json = Bg.start(launcher("-H", "sock,tcp", "--json", "event", "--all", "--loop", "--timeout", t), env);
              Bg csv = Bg.start(launcher("-H", "sock,tcp", "-o", "csv", "event", "--domain", "tcp:" + g, "--loop",
-                     "--event", "lifecycle", "--timeout", t), env)) {
+                     "--event", "lifecycle", "--timeout", t), env);
+             Bg yaml = Bg.start(launcher("-H", "sock", "-o", "yaml", "event", g, "--loop", "--event", "lifecycle",
+                     "--timeout", t), env)) {
             String probe = line(g, "Defined Updated");
             probeUntil(g, () -> text.out().contains("sock: " + probe) && text.out().contains("tcp: " + probe)
                     && json.out().contains("\"host\": \"sock\"") && json.out().contains("\"host\": \"tcp\"")
-                    && csv.out().contains(",Defined,Updated"), "-H sock,tcp");
+                    && csv.out().contains(",Defined,Updated") && yaml.out().contains("detail: Updated"),
+                    "-H sock,tcp");
             daemon.virshOk("start", g);
             daemon.virshOk("destroy", g);
             long left = TimeUnit.SECONDS.toMillis(TIMEOUT_S) - (System.nanoTime() - started) / 1_000_000;
             assertTrue(left > 1000, "the watchers' --timeout " + TIMEOUT_S + " s is too short for this machine");
-            for (Bg b : List.of(text, json, csv)) {
+            for (Bg b : List.of(text, json, csv, yaml)) {
                 assertEquals(0, b.waitFor(TIMEOUT_S + 15), b.command + "\n" + b.out() + b.err());
             }
 
@@ -348,6 +351,15 @@ class EventsIT {
             }
             assertTrue(rows.stream().anyMatch(r -> r.endsWith(",Started,Booted,,,")), csv.out());
             assertEquals("event loop timed out\nevents received: " + (rows.size() - 1) + "\n", csv.err());
+
+            // YAML: one document per event, "---" between them, the host first (a set of one host has it too)
+            String[] docs = yaml.out().split("(?m)^---\n", -1);
+            for (String d : docs) {
+                assertTrue(d.startsWith("host: sock\ntimestamp: ") && d.contains("\nevent: lifecycle\ndomain: " + g
+                        + "\n") && d.endsWith("\n"), yaml.out());
+            }
+            assertTrue(yaml.out().contains("\ntype: Started\ndetail: Booted\n"), yaml.out());
+            assertEquals("event loop timed out\nevents received: " + docs.length + "\n", yaml.err());
         }
     }
 
