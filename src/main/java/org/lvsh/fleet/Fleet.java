@@ -231,7 +231,6 @@ public final class Fleet implements AutoCloseable {
      * lost later, is reported once ("error: HOST: ...") while the others go on. Closing ends every watch.
      */
     public final class Watching implements AutoCloseable {
-        private final List<Member> all;
         private final java.util.Map<Member, org.lvsh.libvirt.Connection> live = new java.util.LinkedHashMap<>();
         private final java.util.Map<Member, AutoCloseable> watches = new java.util.LinkedHashMap<>();
         private final List<Outcome> failed = new ArrayList<>();
@@ -241,8 +240,7 @@ public final class Fleet implements AutoCloseable {
         private int startedOn;
         private int lost;
 
-        private Watching(List<Member> all, boolean json, PrintWriter err) {
-            this.all = all;
+        private Watching(boolean json, PrintWriter err) {
             this.json = json;
             this.err = err;
         }
@@ -318,7 +316,7 @@ public final class Fleet implements AutoCloseable {
      */
     public Watching watch(String domain, boolean json, PrintWriter err, HostWatch start) throws InterruptedException {
         List<Member> all = members();
-        Watching w = new Watching(all, json, err);
+        Watching w = new Watching(json, err);
         Targets t = targets(all, domain, json, err);
         if (t.status() != null) {
             w.status = t.status();

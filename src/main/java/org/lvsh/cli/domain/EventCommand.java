@@ -11,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 import org.lvsh.cli.ConnectedCommand;
 import org.lvsh.cli.Context;
 import org.lvsh.cli.DomainArgument;
+import org.lvsh.cli.ErrorReport;
 import org.lvsh.cli.Failure;
+import org.lvsh.fleet.Fleet;
 import org.lvsh.libvirt.Connection;
 import org.lvsh.libvirt.Domains;
 import org.lvsh.libvirt.EventHub;
@@ -21,8 +23,6 @@ import org.lvsh.model.DomainEventRecord;
 import org.lvsh.output.EventText;
 import org.lvsh.output.Format;
 import org.lvsh.output.Output;
-import org.lvsh.cli.ErrorReport;
-import org.lvsh.fleet.Fleet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -263,7 +263,10 @@ public final class EventCommand extends ConnectedCommand {
         }
     }
 
-    /** virsh's closing lines; with --json they go to stderr, so that stdout stays one JSON object a line. */
+    /**
+     * virsh's closing lines; under a structured format (JSON, YAML, CSV, names) they go to stderr, so that stdout
+     * holds the events only.
+     */
     private void summary(String ending, int count) {
         java.io.PrintWriter w = format().structured() ? spec.commandLine().getErr() : spec.commandLine().getOut();
         if (ending != null) {
