@@ -116,6 +116,9 @@ public final class Dispatcher {
                 return run(words, out, err);
             }
             command.checkRunsOnHosts();
+            if (command.streamsOnHosts()) {
+                return run(words, out, err); // it reaches the hosts itself (context.fleet())
+            }
         } catch (RuntimeException e) {
             return report(e, jsonRequested(words), err);
         }

@@ -53,7 +53,7 @@ public final class DomainArgument {
     }
 
     /** The text as given, or null; checked when the command runs. */
-    String givenText() {
+    public String givenText() {
         String text = positional != null ? positional : option;
         return text == null || text.isEmpty() ? null : text;
     }

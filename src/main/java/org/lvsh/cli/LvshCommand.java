@@ -57,6 +57,14 @@ public abstract class LvshCommand implements Callable<Integer> {
         return null;
     }
 
+    /**
+     * A command that streams (event) runs once for the whole set of hosts and reaches every host itself,
+     * printing as things happen, instead of running on each host and having the answers rendered together.
+     */
+    protected boolean streamsOnHosts() {
+        return false;
+    }
+
     /** What the command cannot do on a set of hosts is refused before it runs on any. */
     protected void checkRunsOnHosts() {
     }

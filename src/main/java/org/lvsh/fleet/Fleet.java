@@ -142,47 +142,14 @@ public final class Fleet implements AutoCloseable {
     public int run(List<String> words, String domain, Format format, PrintWriter out, PrintWriter err) {
         boolean json = format == Format.JSON;
         List<Member> all = members();
-        List<Member> targets = all;
-        List<Outcome> unanswered = new ArrayList<>();
         try {
-            if (domain != null) {
-                Member named = namedHost(all, domain);
-                if (named != null) {
-                    targets = List.of(named);
-                } else {
-                    List<Outcome> looked = HostCalls.run(all, parallel(), this::deadlineNanos, m -> m.lookup(domain));
-                    List<Member> found = new ArrayList<>();
-                    Outcome notFound = null;
-                    for (Outcome o : looked) {
-                        if (o.ok()) {
-                            found.add(o.member());
-                        } else if (o.failure() instanceof DomainNotFound) {
-                            notFound = notFound == null ? o : notFound;
-                        } else {
-                            unanswered.add(o);
-                        }
-                    }
-                    if (found.size() > 1) {
-                        reportAll(unanswered, json, err);
-                        return ErrorReport.report(Failure.usage("domain '" + domain + "' is on several hosts: "
-                                + String.join(", ", found.stream().map(m -> m.name() + ":" + domain).toList())
-                                + "; name one as HOST:DOMAIN"), json, err, diagnostics);
-                    }
-                    if (found.isEmpty()) {
-                        reportAll(unanswered, json, err);
-                        if (notFound == null) {
-                            return status(List.of(), unanswered);
-                        }
-                        // virsh's own words, once: no host has it
-                        ErrorReport.report(notFound.failure(), json, err, diagnostics);
-                        return ExitStatus.FAILED;
-                    }
-                    targets = found;
-                }
+            Targets t = targets(all, domain, json, err);
+            if (t.status() != null) {
+                return t.status();
             }
-            List<Outcome> outcomes = HostCalls.run(targets, parallel(), this::deadlineNanos, m -> m.run(words));
+            List<Outcome> outcomes = HostCalls.run(t.members(), parallel(), this::deadlineNanos, m -> m.run(words));
             List<Outcome> answered = new ArrayList<>();
-            List<Outcome> failed = new ArrayList<>(unanswered);
+            List<Outcome> failed = new ArrayList<>(t.unanswered());
             for (Outcome o : outcomes) {
                 (o.ok() ? answered : failed).add(o);
             }
@@ -199,6 +166,194 @@ public final class Fleet implements AutoCloseable {
             Thread.currentThread().interrupt(); // Ctrl-C in the shell: the hosts still busy are abandoned
             return ExitStatus.FAILED;
         }
+    }
+
+    /**
+     * Where a command with a domain argument runs: the host it names, or every host that has the bare domain;
+     * every host when there is none. {@code status} is set (the failure reported) when it runs nowhere.
+     */
+    private record Targets(List<Member> members, List<Outcome> unanswered, Integer status) {
+    }
+
+    private Targets targets(List<Member> all, String domain, boolean json, PrintWriter err)
+            throws InterruptedException {
+        if (domain == null) {
+            return new Targets(all, List.of(), null);
+        }
+        Member named = namedHost(all, domain);
+        if (named != null) {
+            return new Targets(List.of(named), List.of(), null);
+        }
+        List<Outcome> unanswered = new ArrayList<>();
+        List<Outcome> looked = HostCalls.run(all, parallel(), this::deadlineNanos, m -> m.lookup(domain));
+        List<Member> found = new ArrayList<>();
+        Outcome notFound = null;
+        for (Outcome o : looked) {
+            if (o.ok()) {
+                found.add(o.member());
+            } else if (o.failure() instanceof DomainNotFound) {
+                notFound = notFound == null ? o : notFound;
+            } else {
+                unanswered.add(o);
+            }
+        }
+        if (found.size() > 1) {
+            reportAll(unanswered, json, err);
+            return new Targets(List.of(), unanswered, ErrorReport.report(Failure.usage("domain '" + domain
+                    + "' is on several hosts: " + String.join(", ", found.stream().map(m -> m.name() + ":" + domain)
+                    .toList()) + "; name one as HOST:DOMAIN"), json, err, diagnostics));
+        }
+        if (found.isEmpty()) {
+            reportAll(unanswered, json, err);
+            if (notFound == null) {
+                return new Targets(List.of(), unanswered, status(List.of(), unanswered));
+            }
+            // virsh's own words, once: no host has it
+            ErrorReport.report(notFound.failure(), json, err, diagnostics);
+            return new Targets(List.of(), unanswered, ExitStatus.FAILED);
+        }
+        return new Targets(found, unanswered, null);
+    }
+
+    /** Starts a streaming command's watch on one host (on that host's own thread and connection). */
+    @FunctionalInterface
+    public interface HostWatch {
+        /**
+         * @param domain the domain to watch there (the host's part of HOST:DOMAIN), null for every domain
+         * @return what ends the watch on that host
+         */
+        AutoCloseable start(String host, org.lvsh.libvirt.Connection connection, String domain);
+    }
+
+    /**
+     * A streaming command (event) on every host of the set at once: each host's own connection and watch, all
+     * started in parallel within the hosts' deadlines. A host that cannot be reached, or whose connection is
+     * lost later, is reported once ("error: HOST: ...") while the others go on. Closing ends every watch.
+     */
+    public final class Watching implements AutoCloseable {
+        private final java.util.Map<Member, org.lvsh.libvirt.Connection> live = new java.util.LinkedHashMap<>();
+        private final java.util.Map<Member, AutoCloseable> watches = new java.util.LinkedHashMap<>();
+        private final List<Outcome> failed = new ArrayList<>();
+        private final boolean json;
+        private final PrintWriter err;
+        private Integer status;
+        private int startedOn;
+        private int lost;
+
+        private Watching(boolean json, PrintWriter err) {
+            this.json = json;
+            this.err = err;
+        }
+
+        /** Whether the watch runs on no host: the status to end with is {@link #status(int)}. */
+        public synchronized boolean nowhere() {
+            return status != null || live.isEmpty();
+        }
+
+        /** How many hosts are watched now. */
+        public synchronized int watched() {
+            return live.size();
+        }
+
+        /** Reports each host whose connection was lost since the last call, once, and stops its watch. */
+        public synchronized void checkLost() {
+            for (java.util.Iterator<java.util.Map.Entry<Member, org.lvsh.libvirt.Connection>> it =
+                         live.entrySet().iterator(); it.hasNext(); ) {
+                java.util.Map.Entry<Member, org.lvsh.libvirt.Connection> e = it.next();
+                String reason = e.getValue().lostReason();
+                if (reason != null) {
+                    it.remove();
+                    lost++;
+                    stop(e.getKey());
+                    Failure f = Failure.failed("the connection was lost: " + reason);
+                    failed.add(new Outcome(e.getKey(), f.status(), List.of(), f, false));
+                    ErrorReport.reportForHost(e.getKey().name(), f, json, err, diagnostics);
+                }
+            }
+        }
+
+        /**
+         * The run's status: 0 when every host was watched to the end and something came, 4 when some hosts
+         * failed and others were watched to the end, else what one host would give (1 when nothing came, as
+         * virsh, or every connection was lost; 3 when no host could be reached).
+         */
+        public synchronized int status(int events) {
+            if (status != null) {
+                return status;
+            }
+            if (startedOn == 0 || lost == startedOn) {
+                return Fleet.status(List.of(), failed); // no host watched to the end
+            }
+            if (!failed.isEmpty()) {
+                return ExitStatus.PARTIAL;
+            }
+            return events == 0 ? ExitStatus.FAILED : ExitStatus.OK;
+        }
+
+        private void stop(Member m) {
+            AutoCloseable w = watches.remove(m);
+            if (w != null) {
+                try {
+                    w.close();
+                } catch (Exception e) {
+                    // the connection is gone: nothing left to undo
+                }
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            for (Member m : new ArrayList<>(watches.keySet())) {
+                stop(m);
+            }
+            live.clear();
+        }
+    }
+
+    /**
+     * Starts {@code start} on every host of the set, or on the host(s) of the domain argument (HOST:DOMAIN, or a
+     * bare domain looked up on every host, as {@link #run} does); failures are reported as they are known.
+     */
+    public Watching watch(String domain, boolean json, PrintWriter err, HostWatch start) throws InterruptedException {
+        List<Member> all = members();
+        Watching w = new Watching(json, err);
+        Targets t = targets(all, domain, json, err);
+        if (t.status() != null) {
+            w.status = t.status();
+            return w;
+        }
+        w.failed.addAll(t.unanswered());
+        Member named = domain == null ? null : namedHost(all, domain);
+        String own = domain == null ? null : named != null ? domain.substring(domain.indexOf(':') + 1) : domain;
+        java.util.Map<Member, AutoCloseable> started = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.Map<Member, org.lvsh.libvirt.Connection> connections = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Outcome> outcomes = HostCalls.run(t.members(), parallel(), this::deadlineNanos, m -> {
+            org.lvsh.libvirt.Connection c = m.session().connection();
+            AutoCloseable s = start.start(m.name(), c, own);
+            connections.put(m, c);
+            started.put(m, s);
+            return new Outcome(m, 0, List.of(), null, false);
+        });
+        synchronized (w) {
+            for (Outcome o : outcomes) {
+                if (o.ok()) {
+                    w.live.put(o.member(), connections.get(o.member()));
+                    w.watches.put(o.member(), started.get(o.member()));
+                    w.startedOn++;
+                } else {
+                    w.failed.add(o); // a watch started after the deadline dies with its abandoned session
+                }
+            }
+            List<Outcome> sorted = new ArrayList<>(w.failed);
+            sorted.sort(java.util.Comparator.comparingInt(o -> all.indexOf(o.member())));
+            w.failed.clear();
+            for (Outcome o : sorted) {
+                // the status the host's failure means (3: it could not be reached), as its report says
+                int status = ErrorReport.reportForHost(o.member().name(), o.failure(), json, err, diagnostics);
+                w.failed.add(new Outcome(o.member(), status, List.of(), o.failure(), o.timedOut()));
+            }
+        }
+        return w;
     }
 
     /** HOST:DOMAIN, when HOST is a host of this run (a domain's own name may hold a ':'). */

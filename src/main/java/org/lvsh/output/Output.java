@@ -60,6 +60,82 @@ public final class Output {
         out.flush();
     }
 
+    /**
+     * A stream of records emitted as they happen (events), one at a time, in this output's format. Records of
+     * {@code type} (a Java record): CSV's header is its components, written once, before the first row.
+     */
+    public Stream stream(Class<? extends Record> type) {
+        return new Stream(out, format, headers, type);
+    }
+
+    /**
+     * One record at a time: text is the command's own line; JSON one object a line (NDJSON); YAML one document
+     * per record, documents separated by "---" lines; CSV a header line once (none under
+     * --no-headers or -q), then a row per record; names one
+     * a line. With a host (a run over several), the host comes first: "HOST: " before the text line, a "host"
+     * key first in the record, a "host" column first, HOST:NAME for names. Safe to call from several threads.
+     */
+    public static final class Stream {
+        private final PrintWriter out;
+        private final Format format;
+        private final boolean headers;
+        private final Class<? extends Record> type;
+        private boolean started;
+        private boolean hosted;
+
+        private Stream(PrintWriter out, Format format, boolean headers, Class<? extends Record> type) {
+            this.out = out;
+            this.format = format;
+            this.headers = headers;
+            this.type = type;
+        }
+
+        public Format format() {
+            return format;
+        }
+
+        /** Writes one record (and flushes). @param host the record's host, null for a run on one connection */
+        public synchronized void emit(String host, Record record, String textLine) {
+            out.print(render(host, record, textLine));
+            out.flush();
+        }
+
+        /**
+         * The text {@link #emit} would write, ending in a newline, without writing it (the shell prints it above
+         * its prompt). CSV's header comes with the first record rendered.
+         *
+         * @throws FormatNotAvailable when CSV meets a nested value (at the first record that has one)
+         */
+        public synchronized String render(String host, Record record, String textLine) {
+            String text = switch (format) {
+                case TABLE -> (host == null ? "" : DisplayWidth.oneLine(host) + ": ") + textLine + "\n";
+                case JSON -> Json.line(Structured.hosted(host, record)) + "\n";
+                case YAML -> (started ? "---\n" : "") + Structured.yamlDocument(Structured.hosted(host, record));
+                case CSV -> {
+                    if (!started) {
+                        hosted = host != null;
+                    }
+                    String header = started || !headers ? "" : Structured.csvHeader(columns());
+                    yield header + Structured.csvRow(columns(), Structured.hosted(hosted ? host : null, record));
+                }
+                case NAME -> Structured.streamName(host, Structured.hosted(null, record));
+            };
+            started = true;
+            return text;
+        }
+
+        private java.util.List<String> columns() {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            if (hosted) {
+                names.add("host");
+            }
+            for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+                names.add(Structured.snake(c.getName()));
+            }
+            return names;
+        }
+    }
+
     public Format format() {
         return format;
     }

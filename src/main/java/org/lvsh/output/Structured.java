@@ -34,6 +34,79 @@ final class Structured {
         };
     }
 
+    /** The record's JSON tree; with a host, "host" comes first. */
+    static ObjectNode hosted(String host, Object record) {
+        JsonNode tree = Json.mapper().valueToTree(record);
+        ObjectNode o = Json.mapper().createObjectNode();
+        if (host != null) {
+            o.put("host", host);
+        }
+        if (tree instanceof ObjectNode fields) {
+            for (Map.Entry<String, JsonNode> f : (Iterable<Map.Entry<String, JsonNode>>) fields::fields) {
+                if (host == null || !f.getKey().equals("host")) {
+                    o.set(f.getKey(), f.getValue());
+                }
+            }
+        } else {
+            o.set(SCALAR_COLUMN, tree);
+        }
+        return o;
+    }
+
+    /** One YAML document (no "---" marker). */
+    static String yamlDocument(JsonNode tree) {
+        return yaml(tree);
+    }
+
+    /** A record component's key: the JSON key Jackson gives it. */
+    static String snake(String component) {
+        return new PropertyNamingStrategies.SnakeCaseStrategy().translate(component);
+    }
+
+    private static CsvSchema schema(List<String> columns) {
+        CsvSchema.Builder schema = CsvSchema.builder();
+        columns.forEach(schema::addColumn);
+        return schema.build();
+    }
+
+    static String csvHeader(List<String> columns) {
+        try {
+            return new CsvMapper().writer(schema(columns).withHeader()).writeValueAsString(
+                    Json.mapper().createArrayNode());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One CSV row of the columns, empty where the record has no value; a nested value does not fit. */
+    static String csvRow(List<String> columns, ObjectNode record) {
+        ObjectNode row = Json.mapper().createObjectNode();
+        for (Map.Entry<String, JsonNode> f : (Iterable<Map.Entry<String, JsonNode>>) record::fields) {
+            if (f.getValue().isContainerNode()) {
+                throw new FormatNotAvailable("csv output needs flat records; '" + f.getKey()
+                        + "' is nested (use -o json or -o yaml)");
+            }
+        }
+        for (String c : columns) {
+            JsonNode v = record.get(c);
+            row.put(c, v == null || v.isNull() ? "" : v.asText());
+        }
+        try {
+            return new CsvMapper().writer(schema(columns).withoutHeader()).writeValueAsString(row);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** -o name of one streamed record: its name (a domain's, for events), HOST:NAME with a host. */
+    static String streamName(String host, ObjectNode record) {
+        JsonNode name = record.has("name") ? record.get("name") : record.get("domain");
+        if (name == null || !name.isValueNode()) {
+            throw new FormatNotAvailable("this command has no names to print; -o name fits list and domain commands");
+        }
+        return (host == null ? "" : host + ":") + name.asText() + "\n";
+    }
+
     private static String yaml(JsonNode tree) {
         YAMLMapper yaml = new YAMLMapper(YAMLFactory.builder()
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)

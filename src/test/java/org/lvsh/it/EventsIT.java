@@ -265,6 +265,123 @@ class EventsIT {
         }
     }
 
+    // ---- several hosts (-H) ---------------------------------------------------------------------------------
+
+    /** hosts.yaml naming the daemon twice (its socket and its TCP port: two connections) and a refused port. */
+    private Map<String, String> hostsEnv() {
+        int refused;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            refused = s.getLocalPort(); // closed again: connecting is refused
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            Path config = cache.resolve("config");
+            Files.createDirectories(config.resolve("lvsh"));
+            Files.writeString(config.resolve("lvsh/hosts.yaml"), "hosts:\n"
+                    + "  sock: \"" + uri + "\"\n"
+                    + "  tcp: \"" + daemon.tcpUriWithAuthFile() + "\"\n"
+                    + "  refused: qemu+tcp://127.0.0.1:" + refused + "/system\n");
+            return Map.of("XDG_CONFIG_HOME", config.toString(), "XDG_CACHE_HOME", cache.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> hostLines(String out, String host) {
+        return out.lines().filter(l -> l.startsWith(host + ": event '")).map(l -> l.substring(host.length() + 2))
+                .toList();
+    }
+
+    @Test
+    void severalHostsMergeTheirStreamsEachEventWithItsHost() throws Exception {
+        String g = guest("ev-hosts");
+        Map<String, String> env = hostsEnv();
+        String t = Integer.toString(TIMEOUT_S);
+        long started = System.nanoTime();
+        try (Bg text = Bg.start(launcher("-H", "sock,tcp", "event", "--all", "--loop", "--timeout", t), env);
+             Bg json = Bg.start(launcher("-H", "sock,tcp", "--json", "event", "--all", "--loop", "--timeout", t), env);
+             Bg csv = Bg.start(launcher("-H", "sock,tcp", "-o", "csv", "event", "--domain", "tcp:" + g, "--loop",
+                     "--event", "lifecycle", "--timeout", t), env);
+             Bg yaml = Bg.start(launcher("-H", "sock", "-o", "yaml", "event", g, "--loop", "--event", "lifecycle",
+                     "--timeout", t), env)) {
+            String probe = line(g, "Defined Updated");
+            probeUntil(g, () -> text.out().contains("sock: " + probe) && text.out().contains("tcp: " + probe)
+                    && json.out().contains("\"host\": \"sock\"") && json.out().contains("\"host\": \"tcp\"")
+                    && csv.out().contains(",Defined,Updated") && yaml.out().contains("detail: Updated"),
+                    "-H sock,tcp");
+            daemon.virshOk("start", g);
+            daemon.virshOk("destroy", g);
+            long left = TimeUnit.SECONDS.toMillis(TIMEOUT_S) - (System.nanoTime() - started) / 1_000_000;
+            assertTrue(left > 1000, "the watchers' --timeout " + TIMEOUT_S + " s is too short for this machine");
+            for (Bg b : List.of(text, json, csv, yaml)) {
+                assertEquals(0, b.waitFor(TIMEOUT_S + 15), b.command + "\n" + b.out() + b.err());
+            }
+
+            // text: virsh's lines, each prefixed with its host; both hosts saw the same events in the same order
+            List<String> sock = hostLines(text.out(), "sock");
+            List<String> tcp = hostLines(text.out(), "tcp");
+            assertEquals(sock.stream().filter(l -> l.contains("'" + g + "'")).toList(),
+                    tcp.stream().filter(l -> l.contains("'" + g + "'")).toList());
+            assertInOrder(sock, line(g, "Started Booted"), line(g, "Stopped Destroyed"));
+            long events = text.out().lines().filter(l -> l.contains(": event '")).count();
+            assertEquals(sock.size() + tcp.size(), events, "every event line has its host:\n" + text.out());
+            assertTrue(text.out().endsWith("\nevent loop timed out\nevents received: " + events + "\n\n"),
+                    text.out());
+            assertEquals(events + 3, text.out().lines().count(), "only events and the closing lines:\n" + text.out());
+            assertEquals("", text.err());
+
+            // JSON: one object a line, "host" first; the closing lines on stderr
+            List<String> lines = json.out().lines().toList();
+            Set<String> hosts = new TreeSet<>();
+            for (String l : lines) {
+                JsonNode e = JSON.readTree(l);
+                assertEquals("host", e.fieldNames().next(), l);
+                hosts.add(e.get("host").asText());
+                assertEquals(Set.of("host", "timestamp", "event", "domain", "uuid", "type", "detail"), fields(e), l);
+            }
+            assertEquals(Set.of("sock", "tcp"), hosts);
+            assertEquals("event loop timed out\nevents received: " + lines.size() + "\n", json.err());
+
+            // CSV: one header, then a row per event of that domain on that host only
+            List<String> rows = csv.out().lines().toList();
+            assertEquals("host,timestamp,event,domain,uuid,type,detail,src_path,dev_alias,action", rows.get(0));
+            for (String r : rows.subList(1, rows.size())) {
+                assertTrue(r.startsWith("tcp,") && r.contains(",lifecycle," + g + ","), r);
+            }
+            assertTrue(rows.stream().anyMatch(r -> r.endsWith(",Started,Booted,,,")), csv.out());
+            assertEquals("event loop timed out\nevents received: " + (rows.size() - 1) + "\n", csv.err());
+
+            // YAML: one document per event, "---" between them, the host first (a set of one host has it too)
+            String[] docs = yaml.out().split("(?m)^---\n", -1);
+            for (String d : docs) {
+                assertTrue(d.startsWith("host: sock\ntimestamp: ") && d.contains("\nevent: lifecycle\ndomain: " + g
+                        + "\n") && d.endsWith("\n"), yaml.out());
+            }
+            assertTrue(yaml.out().contains("\ntype: Started\ndetail: Booted\n"), yaml.out());
+            assertEquals("event loop timed out\nevents received: " + docs.length + "\n", yaml.err());
+        }
+    }
+
+    @Test
+    void anUnreachableHostIsReportedOnceAndTheFirstEventEndsAOneShotWatch() {
+        String g = guest("ev-hosts1");
+        Map<String, String> env = hostsEnv();
+        try (Bg one = Bg.start(launcher("-H", "refused,sock", "event", "--domain", g, "--event", "lifecycle",
+                "--timeout", Integer.toString(TIMEOUT_S * 3)), env)) {
+            // the refused host is reported as soon as it is known: then sock is watched
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!one.err().contains("\n") && System.nanoTime() < deadline) {
+                TestDaemon.sleep(50);
+            }
+            assertTrue(one.err().startsWith("error: refused: failed to connect to the hypervisor: "), one.err());
+            probeUntil(g, () -> one.out().contains("sock: "), "-H refused,sock");
+            assertEquals(4, one.waitFor(20), one.out() + one.err());
+            assertEquals("sock: " + line(g, "Defined Updated") + "\nevents received: 1\n\n", one.out());
+            assertEquals(1, one.err().lines().count(), one.err());
+        }
+    }
+
     // ---- the shell --------------------------------------------------------------------------------------------
 
     private Pty shell() {
@@ -387,11 +504,17 @@ class EventsIT {
         }
 
         static Bg start(List<String> command) {
+            return start(command, Map.of());
+        }
+
+        static Bg start(List<String> command, Map<String, String> env) {
             ProcessBuilder pb = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(
                     new java.io.File("/dev/null")));
             pb.environment().put("LC_ALL", "C.UTF-8");
             pb.environment().remove("LIBVIRT_DEFAULT_URI");
             pb.environment().remove("LVSH_DEFAULT_URI");
+            pb.environment().remove("LVSH_HOSTS");
+            pb.environment().putAll(env);
             try {
                 return new Bg(command, pb.start());
             } catch (IOException e) {

@@ -11,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 import org.lvsh.cli.ConnectedCommand;
 import org.lvsh.cli.Context;
 import org.lvsh.cli.DomainArgument;
+import org.lvsh.cli.ErrorReport;
 import org.lvsh.cli.Failure;
+import org.lvsh.fleet.Fleet;
 import org.lvsh.libvirt.Connection;
 import org.lvsh.libvirt.Domains;
 import org.lvsh.libvirt.EventHub;
@@ -20,7 +22,7 @@ import org.lvsh.libvirt.OpenDomain;
 import org.lvsh.model.DomainEventRecord;
 import org.lvsh.output.EventText;
 import org.lvsh.output.Format;
-import org.lvsh.output.Json;
+import org.lvsh.output.Output;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -72,8 +74,8 @@ public final class EventCommand extends ConnectedCommand {
     }
 
     @Override
-    protected void checkRunsOnHosts() {
-        throw Failure.usage("event does not run on a set of hosts yet; watch one host with -c URI");
+    protected boolean streamsOnHosts() {
+        return true;
     }
 
     @Override
@@ -102,6 +104,13 @@ public final class EventCommand extends ConnectedCommand {
         if (background && context.mode() != Context.Mode.SHELL) {
             throw Failure.usage("--background needs the interactive shell");
         }
+        if (context.fleet() != null) {
+            if (background) {
+                throw Failure.usage("--background watches one connection; it does not run on a set of hosts (-H)");
+            }
+            waitOnHosts(kinds);
+            return;
+        }
         Connection c = connection();
         String uuid = null;
         String text = domain.optionalText();
@@ -111,7 +120,16 @@ public final class EventCommand extends ConnectedCommand {
             }
         }
         if (background) {
-            EventHub.Subscription s = c.events().watch(kinds, uuid, e -> context.printAbove(render(e)));
+            Output.Stream stream = output().stream(DomainEventRecord.class);
+            EventHub.Subscription s = c.events().watch(kinds, uuid, e -> {
+                String line;
+                try {
+                    line = stream.render(null, e, EventText.line(e, timestamp));
+                } catch (RuntimeException cannot) {
+                    line = "error: " + ErrorReport.toFailure(cannot).getMessage() + "\n";
+                }
+                context.printAbove(line.substring(0, line.length() - 1));
+            });
             context.backgroundWatches().add(s);
             note("Watching " + (all ? "all" : kind(event).virshName()) + " events in the background; "
                     + "'event --stop' ends the watch.");
@@ -139,6 +157,7 @@ public final class EventCommand extends ConnectedCommand {
     /** virsh's wait: until the first event (or every event with --loop), the timeout, or Ctrl-C. */
     private void waitForEvents(Connection c, Set<EventKind> kinds, String uuid) {
         BlockingQueue<DomainEventRecord> queue = new LinkedBlockingQueue<>();
+        Output.Stream stream = output().stream(DomainEventRecord.class);
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(timeout);
         int count = 0;
         String ending = null;
@@ -153,7 +172,7 @@ public final class EventCommand extends ConnectedCommand {
                 DomainEventRecord e = queue.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)),
                         TimeUnit.NANOSECONDS);
                 if (e != null) {
-                    emit(e);
+                    emit(stream, null, e);
                     count++;
                     if (!loop) {
                         break;
@@ -173,16 +192,81 @@ public final class EventCommand extends ConnectedCommand {
         }
     }
 
-    private void emit(DomainEventRecord e) {
-        spec.commandLine().getOut().println(render(e));
-        spec.commandLine().getOut().flush();
+    /** One event through the output's stream; a format that cannot show it (CSV of nested values) ends the wait. */
+    private void emit(Output.Stream stream, String host, DomainEventRecord e) {
+        stream.emit(host, e, EventText.line(e, timestamp));
     }
 
-    private String render(DomainEventRecord e) {
-        return format() == Format.JSON ? Json.line(e) : EventText.line(e, timestamp);
+    /** One host's event, as it comes. */
+    private record HostEvent(String host, DomainEventRecord event) {
     }
 
-    /** virsh's closing lines; with --json they go to stderr, so that stdout stays one JSON object a line. */
+    /**
+     * The wait over a set of hosts (-H): every host watched at once on its own connection, their events merged
+     * in the order they come, each with its host; a host that cannot be reached (or is lost) is reported once
+     * while the others go on. The timeout, the first event (without --loop) or Ctrl-C ends the whole watch.
+     */
+    private void waitOnHosts(Set<EventKind> kinds) {
+        BlockingQueue<HostEvent> queue = new LinkedBlockingQueue<>();
+        Output.Stream stream = output().stream(DomainEventRecord.class);
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        int count = 0;
+        String ending = null;
+        Fleet.Watching watching;
+        try {
+            watching = context.fleet().watch(domain.givenText(), format() == Format.JSON, err,
+                    (host, c, domainThere) -> {
+                        String uuid = null;
+                        if (domainThere != null) {
+                            try (OpenDomain d = Domains.lookup(c, domainThere, Domains.ANY)) {
+                                uuid = Domains.uuid(d);
+                            }
+                        }
+                        return c.events().watch(kinds, uuid, e -> queue.offer(new HostEvent(host, e)));
+                    });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Failure.silent(org.lvsh.cli.ExitStatus.FAILED);
+        }
+        // the deadline counts from when the hosts are watched: connecting is the hosts' own --timeout
+        long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(timeout);
+        boolean watched = !watching.nowhere();
+        try (watching; Interrupts interrupts = Interrupts.forCommandThread(context.mode())) {
+            while (!watching.nowhere()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    ending = "event loop timed out";
+                    break;
+                }
+                HostEvent e = queue.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)), TimeUnit.NANOSECONDS);
+                if (e != null) {
+                    emit(stream, e.host(), e.event());
+                    count++;
+                    if (!loop) {
+                        break;
+                    }
+                }
+                watching.checkLost();
+                if (watching.watched() == 0) {
+                    break; // every host is lost: nothing more can come
+                }
+            }
+        } catch (InterruptedException e) {
+            ending = "event loop interrupted";
+        }
+        int status = watching.status(count);
+        if (watched) {
+            summary(ending, count);
+        }
+        if (status != org.lvsh.cli.ExitStatus.OK) {
+            throw Failure.silent(status); // each failed host has had its line; the closing lines said the rest
+        }
+    }
+
+    /**
+     * virsh's closing lines; under a structured format (JSON, YAML, CSV, names) they go to stderr, so that stdout
+     * holds the events only.
+     */
     private void summary(String ending, int count) {
         java.io.PrintWriter w = format().structured() ? spec.commandLine().getErr() : spec.commandLine().getOut();
         if (ending != null) {
