@@ -121,7 +121,10 @@ class InteractiveShellIT {
     void aTerminalWithNoSizeStillShowsThePromptAndWhatIsTyped() throws Exception {
         Path resized = cache.resolve("resized");
         // once the shell is up, the terminal gets a size, as docker's first resize gives it
-        String later = "(while [ ! -e '" + resized + "' ]; do sleep 0.1; done; stty cols 60 rows 20) & ";
+        Path done = cache.resolve("resize-done");
+        // a background job's stdin is /dev/null: stty sizes the terminal through /dev/tty
+        String later = "(while [ ! -e '" + resized + "' ]; do sleep 0.1; done; stty cols 60 rows 20 < /dev/tty "
+                + "2>/dev/null; touch '" + done + "') & ";
         try (Pty pty = Pty.startSized("cols 0 rows 0", "sh -c \"" + later + "exec " + Project.launcher()
                 + " -q -c test:///default\"", Map.of("XDG_CACHE_HOME", cache.toString()))) {
             pty.expect("^lvsh \\(test:///default\\) # \\z");
@@ -130,6 +133,11 @@ class InteractiveShellIT {
             pty.type("\r");
             pty.expect("\ntest:///default\n" + PROMPT);
             java.nio.file.Files.createFile(resized);
+            for (int i = 0; i < 100 && !java.nio.file.Files.exists(done); i++) {
+                Thread.sleep(50); // the resize has happened once the job says so
+            }
+            assertTrue(java.nio.file.Files.exists(done), "the terminal was not resized");
+            pty.expect(PROMPT); // the shell redraws its prompt for the new size
             pty.type("hostname");
             pty.expect("^hostname\\z");
             pty.type("\r");
