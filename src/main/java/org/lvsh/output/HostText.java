@@ -170,36 +170,28 @@ public final class HostText {
         return HostView.Rows.single(header, values);
     }
 
-    /** nodecpustats --percent: "%-15s %5.1lf%%"; a driver's own utilization figure shows as virsh shows it. */
+    /** nodecpustats --percent: "%-15s %5.1lf%%", usage first, then each share the driver reports. */
     public static Output.TextView cpuPercent(NodeCpuPercent p) {
-        return out -> {
-            out.printf("%-15s %5.1f%%\n", "usage:", p.usagePct());
-            print(out, "user:", p.userPct());
-            print(out, "system:", p.systemPct());
-            print(out, "idle:", p.idlePct());
-            print(out, "iowait:", p.iowaitPct());
-            print(out, "intr:", p.intrPct());
-        };
-    }
-
-    private static void print(Output out, String label, Double pct) {
-        if (pct != null) {
-            out.printf("%-15s %5.1f%%\n", label, pct);
-        }
+        return out -> shares(p).forEach((label, pct) -> out.printf("%-15s %5.1f%%\n", label + ":", pct));
     }
 
     public static HostView cpuPercentRow(NodeCpuPercent p) {
-        java.util.List<String> header = new java.util.ArrayList<>();
-        java.util.List<String> values = new java.util.ArrayList<>();
+        java.util.Map<String, Double> shares = shares(p);
+        return HostView.Rows.single(java.util.List.copyOf(shares.keySet()), shares.values().stream()
+                .map(pct -> String.format(java.util.Locale.ROOT, "%.1f%%", pct)).toList());
+    }
+
+    /** virsh's labels and the shares known, in its order (usage is always there). */
+    private static java.util.Map<String, Double> shares(NodeCpuPercent p) {
+        java.util.Map<String, Double> shares = new java.util.LinkedHashMap<>();
         String[] labels = {"usage", "user", "system", "idle", "iowait", "intr"};
         Double[] pcts = {p.usagePct(), p.userPct(), p.systemPct(), p.idlePct(), p.iowaitPct(), p.intrPct()};
         for (int i = 0; i < labels.length; i++) {
             if (pcts[i] != null) {
-                header.add(labels[i]);
-                values.add(String.format(java.util.Locale.ROOT, "%.1f%%", pcts[i]));
+                shares.put(labels[i], pcts[i]);
             }
         }
-        return HostView.Rows.single(header, values);
+        return shares;
     }
 
     /** nodecpumap: "%-15s %d" twice, then the map as y/- or, --pretty, as ranges (0-3,6). */

@@ -121,36 +121,42 @@ public final class NativeConnection {
         return Natives.takeString(Virt.virConnectGetSysinfo(pointer(), 0));
     }
 
+    /** virNodeGetMemoryStats and virNodeGetCPUStats: one shape, (conn, which, params, nparams, flags). */
+    private interface StatsCall {
+        int call(Pointer conn, int which, Pointer params, IntByReference nparams, int flags);
+    }
+
     /** How many statistics virNodeGetMemoryStats has for {@code cell} (-1: all cells). */
     public int memoryStatCount(int cell) {
-        IntByReference n = new IntByReference(0);
-        Natives.check(Virt.virNodeGetMemoryStats(pointer(), cell, null, n, 0));
-        return n.getValue();
+        return statCount(Virt::virNodeGetMemoryStats, cell);
     }
 
     /** The host's memory statistics, libvirt's field names to values (KiB), in libvirt's order. */
     public java.util.LinkedHashMap<String, Long> memoryStats(int cell, int count) {
-        try (Memory params = new Memory((long) STATS_SIZE * Math.max(1, count))) {
-            params.clear();
-            IntByReference n = new IntByReference(count);
-            Natives.check(Virt.virNodeGetMemoryStats(pointer(), cell, params, n, 0));
-            return stats(params, n.getValue());
-        }
+        return stats(Virt::virNodeGetMemoryStats, cell, count);
     }
 
     /** How many statistics virNodeGetCPUStats has for {@code cpu} (-1: all CPUs). */
     public int cpuStatCount(int cpu) {
-        IntByReference n = new IntByReference(0);
-        Natives.check(Virt.virNodeGetCPUStats(pointer(), cpu, null, n, 0));
-        return n.getValue();
+        return statCount(Virt::virNodeGetCPUStats, cpu);
     }
 
     /** The host's CPU times (ns) or utilization, libvirt's field names to values, in libvirt's order. */
     public java.util.LinkedHashMap<String, Long> cpuStats(int cpu, int count) {
+        return stats(Virt::virNodeGetCPUStats, cpu, count);
+    }
+
+    private int statCount(StatsCall call, int which) {
+        IntByReference n = new IntByReference(0);
+        Natives.check(call.call(pointer(), which, null, n, 0));
+        return n.getValue();
+    }
+
+    private java.util.LinkedHashMap<String, Long> stats(StatsCall call, int which, int count) {
         try (Memory params = new Memory((long) STATS_SIZE * Math.max(1, count))) {
             params.clear();
             IntByReference n = new IntByReference(count);
-            Natives.check(Virt.virNodeGetCPUStats(pointer(), cpu, params, n, 0));
+            Natives.check(call.call(pointer(), which, params, n, 0));
             return stats(params, n.getValue());
         }
     }
