@@ -26,10 +26,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * lvsh against virsh, side by side in one run: each case runs both programs alternately, N times, and reports
  * the medians and their ratio (lvsh / virsh). Run through bench/run, which builds lvsh first.
  *
- * Cases: one-shot nodeinfo, capabilities, list --all, dominfo; the completion call; 1,000 commands on stdin;
- * the shell's start to its first prompt; the shell's RSS after 10,000 commands; list --all on 1,000 and 10,000
- * domains; and with --remote, list --all of 1,000 defined domains over TCP through a proxy that adds a delay
- * each way and counts round-trips (needs root: it starts a private libvirtd).
+ * Cases, as installed (the warm path on, no environment set): one-shot nodeinfo, capabilities, list --all,
+ * dominfo; the completion call; 1,000 one-shot calls in a shell loop; 200 one-shot calls at once (checked);
+ * 1,000 commands on stdin; the shell's start to its first prompt; the shell's RSS after 10,000 commands; list
+ * --all on 1,000 and 10,000 domains. Then the one-shot cases in a JVM of their own (LVSH_SERVER=0). With
+ * --remote, list --all of 1,000 defined domains over TCP through a proxy that adds a delay each way and counts
+ * round-trips (needs root: it starts a private libvirtd).
  */
 public final class Bench {
     private static final Path ROOT = Paths.get(System.getProperty("lvsh.root", ".")).toAbsolutePath().normalize();
@@ -59,17 +61,20 @@ public final class Bench {
             write();
             return;
         }
+        System.out.println("as installed (the warm path on):");
         oneShot("nodeinfo", n, "nodeinfo");
         oneShot("capabilities", n, "capabilities");
         oneShot("list --all", n, "list", "--all");
         oneShot("dominfo", n, "dominfo", "test");
         completion(n);
+        shellLoop(options.contains("--quick") ? 1 : 3);
+        atOnce(200);
         script(n);
         shellStart(n);
         shellMemory();
         bigList(1_000, n);
         bigList(10_000, Math.max(3, n / 2));
-        withServer(n);
+        ownJvm(n);
         if (options.contains("--remote")) {
             Remote.run(n);
             Fleet.run(n);
@@ -77,13 +82,29 @@ public final class Bench {
         write();
     }
 
-    /** Lets the launcher record its class-data archive before anything is timed. */
+    /**
+     * Lets the launcher record its class-data archive, and the first command leave its warm server, before
+     * anything is timed: what a user has after the first command.
+     */
     private static void warmUp() throws Exception {
         run(List.of(LVSH, "-c", DEMO, "uri"), null);
         for (int i = 0; i < 600 && !archiveReady(); i++) {
             Thread.sleep(100);
         }
         run(List.of(LVSH, "-c", DEMO, "uri"), null);
+        for (int i = 0; i < 100 && !capture(List.of(LVSH, "server", "status")).contains("Servers:        1"); i++) {
+            Thread.sleep(100);
+        }
+        for (int i = 0; i < 200; i++) { // the server's own first commands load and compile what they use
+            run(List.of(LVSH, "-c", DEMO, i % 2 == 0 ? "dominfo" : "nodeinfo", "test"), null);
+        }
+    }
+
+    private static String capture(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
     }
 
     private static boolean archiveReady() throws IOException {
@@ -224,25 +245,60 @@ public final class Bench {
                 List.of("virsh", "-c", uri, "list", "--all"), List.of(LVSH, "-c", uri, "list", "--all"), null);
     }
 
-    /** The same one-shot cases through the optional command server (LVSH_SERVER=1), started beforehand. */
-    private static void withServer(int n) throws Exception {
-        System.out.println("\nwith LVSH_SERVER=1 (one-shot commands run in a warm lvsh JVM):");
-        List<String> server = List.of("env", "LVSH_SERVER=1", LVSH);
-        run(concat(server, "-c", DEMO, "uri"), null);
-        Thread.sleep(3000);
-        for (String[] c : new String[][] {{"nodeinfo"}, {"capabilities"}, {"list", "--all"}, {"dominfo", "test"}}) {
-            compare("server: one-shot " + String.join(" ", c), n, concat(List.of("virsh"), "-c", DEMO, c),
-                    concat(server, "-c", DEMO, c), null);
+    /** 1,000 one-shot calls in a shell loop, as scripts call them. */
+    private static void shellLoop(int n) throws Exception {
+        String loop = "for i in $(seq 1000); do \"$0\" -c " + DEMO + " nodeinfo >/dev/null; done";
+        double[] t = compare("1,000 one-shot calls in a shell loop", n, List.of("bash", "-c", loop, "virsh"),
+                List.of("bash", "-c", loop, LVSH), null);
+        System.out.printf(Locale.ROOT, "%-44s %9.3f ms %9.3f ms%n", "  per call", t[0] / 1000, t[1] / 1000);
+    }
+
+    /** {@code count} one-shot dominfo calls started at once: the time until all ended, and every answer checked. */
+    private static void atOnce(int count) throws Exception {
+        String expected = capture(List.of("virsh", "-c", DEMO, "dominfo", "test")).replaceAll("CPU time:.*\n", "");
+        double[] times = new double[2];
+        int i = 0;
+        for (String program : List.of("virsh", LVSH)) {
+            List<Process> all = new ArrayList<>();
+            List<Path> errs = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int k = 0; k < count; k++) {
+                Path err = work.resolve("err-" + k);
+                errs.add(err);
+                all.add(new ProcessBuilder(program, "-c", DEMO, "dominfo", "test").redirectError(err.toFile()).start());
+            }
+            int wrong = 0;
+            for (Process p : all) {
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (p.waitFor() != 0 || !out.replaceAll("CPU time:.*\n", "").equals(expected)) {
+                    wrong++;
+                }
+            }
+            times[i++] = (System.nanoTime() - start) / 1e6;
+            long stderr = 0;
+            for (Path e : errs) {
+                stderr += Files.size(e);
+            }
+            System.out.printf(Locale.ROOT, "%-44s %s: %d of %d answers as virsh's, %d bytes on stderr%n",
+                    "  " + count + " at once", program.equals("virsh") ? "virsh" : "lvsh", count - wrong, count,
+                    stderr);
         }
-        compare("server: 1,000 commands on stdin (a file)", n, List.of("virsh", "-c", DEMO),
-                concat(server, "-c", DEMO), work.resolve("commands.txt"));
-        compare("server: completion (complete -- dominfo t)", n,
+        report(count + " one-shot calls at once (all ended)", times[0], times[1], "ms");
+    }
+
+    /** The one-shot cases in a JVM of their own (LVSH_SERVER=0), for reference. */
+    private static void ownJvm(int n) throws Exception {
+        System.out.println("\nin a JVM of its own (LVSH_SERVER=0):");
+        List<String> own = List.of("env", "LVSH_SERVER=0", LVSH);
+        for (String[] c : new String[][] {{"nodeinfo"}, {"capabilities"}, {"list", "--all"}, {"dominfo", "test"}}) {
+            compare("own JVM: one-shot " + String.join(" ", c), n, concat(List.of("virsh"), "-c", DEMO, c),
+                    concat(own, "-c", DEMO, c), null);
+        }
+        compare("own JVM: completion (complete -- dominfo t)", n,
                 List.of("virsh", "-c", DEMO, "complete", "--", "dominfo t"),
-                concat(server, "-c", DEMO, "complete", "--", "dominfo", "t"), null);
-        Path file = work.resolve("node-10000.xml");
-        compare("server: list --all, 10,000 domains", Math.max(3, n / 2),
-                List.of("virsh", "-c", "test://" + file, "list", "--all"),
-                concat(server, "-c", "test://" + file, "list", "--all"), null);
+                concat(own, "-c", DEMO, "complete", "--", "dominfo", "t"), null);
+        compare("own JVM: 1,000 commands on stdin", n, List.of("virsh", "-c", DEMO), concat(own, "-c", DEMO),
+                work.resolve("commands.txt"));
     }
 
     private static List<String> concat(List<String> head, String a, String b, String... rest) {

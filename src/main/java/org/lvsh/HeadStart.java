@@ -56,9 +56,9 @@ final class HeadStart {
     /**
      * Looks at the arguments and, for a one-shot command that will connect or for script mode, starts connecting.
      */
-    static HeadStart begin(String[] args, CredentialPrompter prompter) {
+    static HeadStart begin(String[] args, CredentialPrompter prompter, java.util.Map<String, String> env) {
         Target run = Target.scan(List.of(args));
-        String hosts = System.getenv("LVSH_HOSTS");
+        String hosts = env.get("LVSH_HOSTS");
         if (run == null || !run.uriGiven() && hosts != null && !hosts.isBlank()) {
             return none();
         }
@@ -70,13 +70,13 @@ final class HeadStart {
                 return none();
             }
         } else if (args[i].equals("complete")) {
-            return forCompletion(List.of(args).subList(i + 1, args.length), run);
+            return forCompletion(List.of(args).subList(i + 1, args.length), run, env);
         } else if (args.length - i > 1 && mentionsSessionOptions(List.of(args).subList(i, args.length))
                 || !connects(firstWord(args[i]))) {
             return none();
         }
         boolean warm = i >= args.length || !withoutBinding(firstWord(args[i]));
-        return start(run.uri(), run.readOnly(), warm, prompter, true);
+        return start(run.uri(), run.readOnly(), warm, prompter, true, env);
     }
 
     /**
@@ -84,7 +84,7 @@ final class HeadStart {
      * being completed if they give one: opening it while the words are parsed halves the wait at each TAB. It
      * never prompts.
      */
-    private static HeadStart forCompletion(List<String> words, Target run) {
+    private static HeadStart forCompletion(List<String> words, Target run, java.util.Map<String, String> env) {
         List<String> w = !words.isEmpty() && words.get(0).equals("--") ? words.subList(1, words.size()) : words;
         if (w.size() < 2) {
             return none();
@@ -94,12 +94,12 @@ final class HeadStart {
             return none(); // completing lvsh's options or a command name: nothing to connect for
         }
         Target target = typed.uriGiven() || typed.readOnly() ? typed : run;
-        return start(target.uri(), target.readOnly(), false, CredentialPrompter.NEVER, false);
+        return start(target.uri(), target.readOnly(), false, CredentialPrompter.NEVER, false, env);
     }
 
     private static HeadStart start(String uri, boolean readOnly, boolean warm, CredentialPrompter prompter,
-                                   boolean gate) {
-        String target = uri != null ? uri : org.lvsh.cli.Settings.defaultUri(null);
+                                   boolean gate, java.util.Map<String, String> env) {
+        String target = uri != null ? uri : org.lvsh.cli.Settings.defaultUri(null, env);
         HeadStart start = new HeadStart(target, readOnly, warm, new CompletableFuture<>());
         CredentialPrompter asker = !gate ? prompter : (prompt, echo) -> {
             start.awaitAcceptance();
@@ -147,7 +147,7 @@ final class HeadStart {
         }
     }
 
-    private static HeadStart none() {
+    static HeadStart none() {
         return new HeadStart(null, false, false, null);
     }
 

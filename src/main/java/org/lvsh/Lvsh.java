@@ -23,14 +23,11 @@ import org.lvsh.cli.LongVersion;
 import org.lvsh.cli.LvshVersion;
 import org.lvsh.cli.RootHelp;
 import org.lvsh.cli.Settings;
-import org.lvsh.complete.Candidates;
 import org.lvsh.libvirt.CredentialPrompter;
-import org.lvsh.libvirt.EventLoop;
 import org.lvsh.libvirt.Session;
 import org.lvsh.repl.CommandSplitter;
 import org.lvsh.repl.InteractiveShell;
 import org.lvsh.repl.ScriptRunner;
-import org.lvsh.repl.TtyPrompter;
 import picocli.CommandLine;
 
 /**
@@ -49,31 +46,34 @@ public final class Lvsh {
     private final org.lvsh.output.CheckedStream stdout;
     private final PrintWriter out;
     private final PrintWriter err;
-    private final java.util.function.BooleanSupplier terminal;
-    private final CredentialPrompter prompter;
-    private final java.util.Map<String, String> env;
+    private final Caller caller;
+    /** The run's context once it has one: whether it may leave a warm server behind is asked after the run. */
+    private volatile Context ran;
 
     /**
      * @param terminal whether stdin and stdout are a terminal (no command then means the interactive shell);
      *                 asked only when needed
      */
     public Lvsh(InputStream in, OutputStream out, PrintStream err, java.util.function.BooleanSupplier terminal) {
-        this(in, out, err, terminal, new TtyPrompter());
+        this(in, out, err, Caller.ofProcess(terminal));
     }
 
     /** @param prompter who asks for credentials outside the shell (the terminal, normally) */
     public Lvsh(InputStream in, OutputStream out, PrintStream err, java.util.function.BooleanSupplier terminal,
                 CredentialPrompter prompter) {
-        this(in, out, err, terminal, prompter, System.getenv());
+        this(in, out, err, Caller.ofProcess(terminal).withPrompter(prompter));
     }
 
     /** @param env the environment this run reads its host names from (XDG_CONFIG_HOME, HOME) */
     public Lvsh(InputStream in, OutputStream out, PrintStream err, java.util.function.BooleanSupplier terminal,
                 CredentialPrompter prompter, java.util.Map<String, String> env) {
-        this.env = env;
+        this(in, out, err, Caller.ofProcess(terminal).withPrompter(prompter).withEnv(env));
+    }
+
+    /** A run for {@code caller}, reading {@code in} and writing {@code out} and {@code err}. */
+    public Lvsh(InputStream in, OutputStream out, OutputStream err, Caller caller) {
+        this.caller = caller;
         this.in = in;
-        this.terminal = terminal;
-        this.prompter = prompter;
         // UTF-8 whatever the locale: JSON and names must not turn into '?' under LANG=C.
         this.stdout = new org.lvsh.output.CheckedStream(out);
         this.out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), false);
@@ -101,16 +101,25 @@ public final class Lvsh {
         if (!troubled && lost == null) {
             return status;
         }
+        return statusAfterLostOutput(status, lost == null ? "" : lost, err);
+    }
+
+    /**
+     * The status of a run whose output could not be written, and its one error line ({@code lost}: the system's
+     * reason, or empty when unknown).
+     */
+    public static int statusAfterLostOutput(int status, String lost, PrintWriter err) {
         // A reader that stopped reading (| head) is no news to the user, as for virsh, which SIGPIPE ends quietly
         if (!"Broken pipe".equals(lost)) {
-            err.println("error: cannot write output" + (lost == null || lost.isEmpty() ? "" : ": " + lost));
+            err.println("error: cannot write output" + (lost.isEmpty() ? "" : ": " + lost));
             err.flush();
         }
         return status == ExitStatus.OK ? ExitStatus.FAILED : status;
     }
 
     private int runChecked(String[] args) {
-        HeadStart head = HeadStart.begin(args, prompter);
+        HeadStart head = caller.headStart() ? HeadStart.begin(args, caller.prompter(), caller.env())
+                : HeadStart.none();
         try {
             return runWith(args, head);
         } finally {
@@ -127,7 +136,7 @@ public final class Lvsh {
         Settings settings;
         try {
             root.parseArgs(versionForms(args));
-            settings = Settings.from(globals, env, err::println);
+            settings = Settings.from(globals, caller.env(), err::println);
         } catch (RuntimeException e) {
             return ErrorReport.report(e, Dispatcher.asksForJson(List.of(args)), err, Diagnostics.silent(err));
         }
@@ -146,24 +155,28 @@ public final class Lvsh {
         }
         List<String> command = globals.command().stream().map(w -> w.equals(EMPTY_WORD) ? "" : w).toList();
         Context.Mode mode = !command.isEmpty() ? Context.Mode.ONE_SHOT
-                : terminal.getAsBoolean() ? Context.Mode.SHELL : Context.Mode.SCRIPT;
+                : caller.terminal().getAsBoolean() ? Context.Mode.SHELL : Context.Mode.SCRIPT;
+        if (mode == Context.Mode.SHELL) {
+            caller.gate().beforeShell();
+        }
         Diagnostics diagnostics;
         try {
-            diagnostics = new Diagnostics(settings.debug(), settings.log(), err);
+            diagnostics = new Diagnostics(settings.debug(), settings.log(), caller.cwd(), err);
         } catch (RuntimeException e) {
             return ErrorReport.report(e, false, err, Diagnostics.silent(err));
         }
         // Completion runs under the user's shell at every TAB: it must never ask for a password, nor warn.
         boolean completing = !command.isEmpty() && command.get(0).equals("complete");
         CredentialPrompter asker = mode == Context.Mode.SHELL ? null
-                : completing ? CredentialPrompter.NEVER : prompter;
+                : completing ? CredentialPrompter.NEVER : caller.prompter();
         Session session = new Session(settings.uri(), settings.readOnly(), settings.keepalive(), asker);
         if (!completing) {
             session.useWarnings(err::println);
         }
         head.handOver(session);
         Context context = new Context(session, settings, mode, catalog, diagnostics);
-        context.useEnvironment(env);
+        ran = context;
+        context.useCaller(caller.env(), caller.cwd(), out, err, caller.gate());
         if (settings.hosts() != null) {
             try {
                 context.useFleet(fleetOf(settings, mode, catalog, diagnostics, asker));
@@ -173,21 +186,27 @@ public final class Lvsh {
                 return ErrorReport.report(e, settings.format() == org.lvsh.output.Format.JSON, err, diagnostics);
             }
         }
-        Candidates.use(session);
-        Candidates.useHosts(() -> context.fleet() == null ? null : context.fleet().openSessions());
         Dispatcher dispatcher = new Dispatcher(context);
         try {
             return switch (mode) {
                 case ONE_SHOT -> oneShot(dispatcher, command);
                 case SCRIPT -> new ScriptRunner(dispatcher).run(in, out, err);
-                case SHELL -> new InteractiveShell(dispatcher, session).run();
+                case SHELL -> new InteractiveShell(dispatcher, session, err).run();
             };
         } finally {
             context.useFleet(null);
             session.close();
-            EventLoop.stop();
             diagnostics.close();
         }
+    }
+
+    /**
+     * Whether the finished run was one the warm path serves (a command, a command string, a script), so that a run
+     * of its own that found no warm server may leave one for the next.
+     */
+    public boolean leavesWarmServer() {
+        Context c = ran;
+        return c != null && c.mode() != Context.Mode.SHELL && !c.warmStartRefused();
     }
 
     /**
@@ -221,7 +240,7 @@ public final class Lvsh {
     /** The hosts -H (or $LVSH_HOSTS) names, from hosts.yaml and libvirt's uri_aliases. */
     private Fleet fleetOf(Settings settings, Context.Mode mode, CommandCatalog catalog, Diagnostics diagnostics,
                           CredentialPrompter asker) {
-        java.util.List<HostEntry> hosts = HostDirectory.load(env).resolve(settings.hosts());
+        java.util.List<HostEntry> hosts = HostDirectory.load(caller.env()).resolve(settings.hosts());
         return new Fleet(Fleet.labelOf(settings.hosts()), hosts, settings, mode, catalog, diagnostics, asker,
                 err::println);
     }

@@ -35,6 +35,7 @@ final class Training {
             "connect test:///default", "complete -- dominfo ''", "complete -- list --", "complete -- ''",
             "maxvcpus", "nodecpumap --pretty", "nodecpustats", "nodecpustats --cpu 0 --json", "nodememstats",
             "sysinfo", "sysinfo --xml", "domstats", "domstats test --json", "echo --shell 'a b' c", "hosts",
+            "server status",
             "exit", "quit");
 
     private Training() {

@@ -48,19 +48,20 @@ class CommandFactsTest {
         }
     }
 
-    /** bin/lvsh finds the command word by skipping run-wide options; those that take a value are GlobalOptions'. */
+    /** bin/lvsh-jvm finds the command word by skipping run-wide options; those that take a value are GlobalOptions'. */
     @Test
     void theLaunchersValueOptionsAreTheGlobalOptions() throws IOException {
-        String launcher = Files.readString(Project.root().resolve("bin/lvsh"));
+        String launcher = Files.readString(Project.root().resolve("bin/lvsh-jvm"));
         Matcher m = Pattern.compile("\\n\\s+(-c\\|[^)]*)\\) skip=yes").matcher(launcher);
-        assertTrue(m.find(), "bin/lvsh's list of options with a value");
+        assertTrue(m.find(), "bin/lvsh-jvm's list of options with a value");
         assertEquals(GlobalOptions.valueOptionNames(), Set.of(m.group(1).split("\\|")));
     }
 
+    /** What the warm path hands back before it starts: what lasts until stopped, and the warm path's own command. */
     @Test
-    void onlyEventWaitsForEvents() {
-        List<String> waiting = new ArrayList<>();
-        catalog.all().stream().filter(e -> e.has(CommandCatalog.Fact.WAITS_FOR_EVENTS)).forEach(e -> waiting.add(e.name()));
-        assertEquals(List.of("event"), waiting);
+    void ownProcessCommands() {
+        List<String> own = new ArrayList<>();
+        catalog.all().stream().filter(e -> e.has(CommandCatalog.Fact.OWN_PROCESS)).forEach(e -> own.add(e.name()));
+        assertEquals(List.of("event", "server"), own);
     }
 }

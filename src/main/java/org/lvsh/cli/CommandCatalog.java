@@ -54,8 +54,11 @@ public final class CommandCatalog {
     public enum Fact {
         /** Makes only lvsh's own libvirt calls: a one-shot run need not start libvirt-java at all. */
         DIRECT_CALLS,
-        /** Waits for events: it runs in a process of its own, never on the command server. */
-        WAITS_FOR_EVENTS
+        /**
+         * Needs the caller's own process: it lasts until stopped (event) or looks after the warm path itself
+         * (server). The warm path hands such a command back to its caller before it starts.
+         */
+        OWN_PROCESS
     }
 
     /** One command: its name, group, class, whether help and completion list it, and its facts. */
@@ -87,7 +90,7 @@ public final class CommandCatalog {
         add("domstate", Group.MONITOR, DomstateCommand.class, false);
         add("domstats", Group.MONITOR, org.lvsh.cli.domain.DomstatsCommand.class, false);
         add("list", Group.MONITOR, ListCommand.class, false, Fact.DIRECT_CALLS);
-        add("event", Group.EVENTS, EventCommand.class, false, Fact.WAITS_FOR_EVENTS);
+        add("event", Group.EVENTS, EventCommand.class, false, Fact.OWN_PROCESS);
         add("capabilities", Group.HOST, CapabilitiesCommand.class, false, Fact.DIRECT_CALLS);
         add("freecell", Group.HOST, FreecellCommand.class, false, Fact.DIRECT_CALLS);
         add("freepages", Group.HOST, FreepagesCommand.class, false, Fact.DIRECT_CALLS);
@@ -106,6 +109,7 @@ public final class CommandCatalog {
         add("quit", Group.SHELL, QuitCommand.class, false);
         add("connect", Group.SHELL, ConnectCommand.class, false);
         add("hosts", Group.SHELL, org.lvsh.cli.shell.HostsCommand.class, false);
+        add("server", Group.SHELL, org.lvsh.cli.shell.ServerCommand.class, false, Fact.OWN_PROCESS);
         add("complete", Group.SHELL, CompleteCommand.class, true);
     }
 

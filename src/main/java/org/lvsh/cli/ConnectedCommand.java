@@ -21,6 +21,11 @@ public abstract class ConnectedCommand extends LvshCommand {
         }
     }
 
+    @Override
+    protected java.util.List<String> opens() {
+        return sessionOptions.uri != null ? java.util.List.of(sessionOptions.uri) : runOpens();
+    }
+
     protected Connection connection() {
         return context.connection();
     }

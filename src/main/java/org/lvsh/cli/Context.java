@@ -90,14 +90,36 @@ public final class Context {
     }
 
     private java.util.Map<String, String> environment = System.getenv();
+    private java.nio.file.Path directory = java.nio.file.Paths.get("").toAbsolutePath();
+    private PrintWriter runOut = new PrintWriter(System.out, true);
+    private PrintWriter runErr = new PrintWriter(System.err, true);
+    private CommandGate gate = CommandGate.OPEN;
 
-    /** The environment of this run (its own in tests and on the command server): where hosts.yaml is. */
+    /** The environment of this run (its caller's, which on the warm path is not this process's). */
     public java.util.Map<String, String> environment() {
         return environment;
     }
 
-    public void useEnvironment(java.util.Map<String, String> env) {
+    /**
+     * Whom the run works for: its environment (where hosts.yaml is), its working directory (what relative paths
+     * mean), where lines outside a command's own output go, and what must be settled before a command runs.
+     */
+    public void useCaller(java.util.Map<String, String> env, java.nio.file.Path cwd, PrintWriter out,
+                          PrintWriter err, CommandGate commandGate) {
         environment = env;
+        directory = cwd;
+        runOut = out;
+        runErr = err;
+        gate = commandGate;
+    }
+
+    /** A path as the caller meant it: relative to their working directory. */
+    public java.nio.file.Path resolve(String path) {
+        return directory.resolve(path);
+    }
+
+    public CommandGate gate() {
+        return gate;
     }
 
     /** connect -H: the run works on these hosts from now on (read-write unless asked). */
@@ -106,7 +128,7 @@ public final class Context {
                 org.lvsh.fleet.HostDirectory.load(environment).resolve(list);
         Settings s = settings.withHosts(list, settings.uri(), readOnly);
         org.lvsh.fleet.Fleet f = new org.lvsh.fleet.Fleet(org.lvsh.fleet.Fleet.labelOf(list), hosts, s, mode,
-                catalog, diagnostics, shellPrompter, w -> System.err.println(w));
+                catalog, diagnostics, shellPrompter, runErr::println);
         settings = s;
         useFleet(f);
         return f;
@@ -134,6 +156,17 @@ public final class Context {
         return hostScope;
     }
 
+    private org.lvsh.complete.Candidates candidates;
+
+    /** Live values for completion: this run's domains, cells, hosts. */
+    public synchronized org.lvsh.complete.Candidates candidates() {
+        if (candidates == null) {
+            candidates = new org.lvsh.complete.Candidates(session,
+                    () -> fleet == null ? null : fleet.openSessions(), environment);
+        }
+        return candidates;
+    }
+
     /** The run's hosts when it works on a set (-H, connect -H); null for one connection. */
     public org.lvsh.fleet.Fleet fleet() {
         return fleet;
@@ -143,6 +176,9 @@ public final class Context {
     public void useFleet(org.lvsh.fleet.Fleet newFleet) {
         org.lvsh.fleet.Fleet old = fleet;
         fleet = newFleet;
+        if (candidates != null) {
+            candidates.invalidate();
+        }
         if (newFleet != null && shellPrompter != null) {
             newFleet.usePrompter(shellPrompter);
         }
@@ -166,10 +202,21 @@ public final class Context {
         Settings amended = settings.with(options, err::println);
         if (options.debug != null || options.log != null) {
             diagnostics.close();
-            diagnostics = new Diagnostics(amended.debug(), amended.log(), new PrintWriter(System.err, true));
+            diagnostics = new Diagnostics(amended.debug(), amended.log(), directory, runErr);
         }
         session.retarget(amended.uri(), amended.readOnly(), amended.keepalive());
         settings = amended;
+    }
+
+    private volatile boolean warmStartRefused;
+
+    /** This run must leave no warm server behind it (lvsh server stop). */
+    public void refuseWarmStart() {
+        warmStartRefused = true;
+    }
+
+    public boolean warmStartRefused() {
+        return warmStartRefused;
     }
 
     public void requestExit() {
@@ -186,7 +233,8 @@ public final class Context {
         if (p != null) {
             p.accept(line);
         } else {
-            System.out.println(line);
+            runOut.println(line);
+            runOut.flush();
         }
     }
 

@@ -34,14 +34,15 @@ public final class Diagnostics implements AutoCloseable {
     private final PrintWriter err;
     private final PrintWriter file;
 
-    public Diagnostics(Integer level, String logFile, PrintWriter err) {
+    /** @param cwd what a relative log path is relative to: the caller's working directory */
+    public Diagnostics(Integer level, String logFile, Path cwd, PrintWriter err) {
         this.stderrLevel = level;
         this.err = err;
-        this.file = logFile == null ? null : open(logFile);
+        this.file = logFile == null ? null : open(logFile, cwd);
     }
 
     public static Diagnostics silent(PrintWriter err) {
-        return new Diagnostics(null, null, err);
+        return new Diagnostics(null, null, null, err);
     }
 
     /**
@@ -49,9 +50,9 @@ public final class Diagnostics implements AutoCloseable {
      * followed only when it is the user's own or root's (as /dev/stderr is): one that another user placed where
      * the log is to go (in /tmp, say) is refused, so lvsh never appends to a file of their choosing.
      */
-    private static PrintWriter open(String path) {
-        Path file = Paths.get(path);
+    private static PrintWriter open(String path, Path cwd) {
         try {
+            Path file = cwd == null ? Paths.get(path) : cwd.resolve(path);
             return new PrintWriter(new OutputStreamWriter(Channels.newOutputStream(channel(file)),
                     StandardCharsets.UTF_8), true);
         } catch (FileSystemException e) {

@@ -122,6 +122,7 @@ public final class Dispatcher {
         } catch (RuntimeException e) {
             return report(e, jsonRequested(words), err);
         }
+        context.gate().beforeRun(context.catalog().find(cl.getCommandName()), command.opens());
         Format format = command.format();
         long start = System.nanoTime();
         int status = context.fleet().run(words, command.domainText(), format, out, err);
@@ -157,6 +158,7 @@ public final class Dispatcher {
             trailer(out, err, Format.TABLE, command.quiet(), -1);
             return ExitStatus.OK;
         }
+        context.gate().beforeRun(context.catalog().find(cl.getCommandName()), command.opens());
         Format format = Format.TABLE;
         long start = System.nanoTime();
         int status;

@@ -65,6 +65,24 @@ public abstract class LvshCommand implements Callable<Integer> {
         return false;
     }
 
+    /**
+     * The URIs this invocation will open (null: libvirt's default), for the run's {@link CommandGate}; none by
+     * default.
+     */
+    protected java.util.List<String> opens() {
+        return java.util.List.of();
+    }
+
+    /** The URIs the run's hosts or its session will open, for commands that use whichever the run has. */
+    protected final java.util.List<String> runOpens() {
+        if (context.fleet() != null) {
+            return context.fleet().hosts().stream().map(org.lvsh.fleet.HostEntry::uri).toList();
+        }
+        org.lvsh.libvirt.Session session = context.session();
+        return session.peek() != null ? java.util.List.of()
+                : java.util.Collections.singletonList(session.requestedUri());
+    }
+
     /** What the command cannot do on a set of hosts is refused before it runs on any. */
     protected void checkRunsOnHosts() {
     }

@@ -15,14 +15,13 @@ import org.lvsh.libvirt.Session;
 import org.lvsh.model.DomainSummary;
 
 /**
- * Live values for completion, read from the session's connection. Never opens a connection and never prompts:
- * without a usable connection there is simply nothing to offer. Domain names are kept for a moment so that
- * repeated TABs do not cost a round-trip each, and dropped after every command (domains may have changed).
+ * Live values for completion, one per run: read from the run's connection (or its hosts) and its environment.
+ * Never opens a connection unless told to (lvsh complete) and never prompts: without a usable connection there is
+ * simply nothing to offer. Domain names are kept for a moment so that repeated TABs do not cost a round-trip
+ * each, and dropped after every command (domains may have changed).
  */
 public final class Candidates {
     private static final long DOMAIN_CACHE_NANOS = 2_000_000_000L;
-    private static volatile Session session;
-    private static volatile boolean connectOnDemand;
     private static final long PATIENCE_MILLIS = 700;
     private static final long MAX_CELLS = 4096;
     private static final Executor READER = command -> {
@@ -30,44 +29,79 @@ public final class Candidates {
         t.setDaemon(true);
         t.start();
     };
-    private static List<DomainSummary> domains;
-    private static long domainsRead;
-    private static CompletableFuture<List<DomainSummary>> reading;
 
-    private Candidates() {
-    }
-
+    private final Session session;
     /** The run's set of hosts, when it has one: domains are then offered as HOST:DOMAIN from every host. */
-    private static volatile java.util.function.Supplier<java.util.Map<String, Session>> hostSessions = () -> null;
-    private static final java.util.Map<String, List<DomainSummary>> hostDomains = new java.util.HashMap<>();
-    private static long hostDomainsRead;
+    private final java.util.function.Supplier<java.util.Map<String, Session>> hostSessions;
+    private final java.util.Map<String, String> env;
+    private volatile boolean connectOnDemand;
+    private List<DomainSummary> domains;
+    private long domainsRead;
+    private CompletableFuture<List<DomainSummary>> reading;
+    private final java.util.Map<String, List<DomainSummary>> hostDomains = new java.util.HashMap<>();
+    private long hostDomainsRead;
 
-    public static void useHosts(java.util.function.Supplier<java.util.Map<String, Session>> sessions) {
-        hostSessions = sessions;
-        invalidate();
-    }
-
-    public static void use(Session s) {
-        session = s;
-        invalidate();
+    /**
+     * @param hostSessions the open sessions of the run's hosts by name, or null when it works on one connection
+     * @param env the run's environment (where its hosts.yaml is)
+     */
+    public Candidates(Session session, java.util.function.Supplier<java.util.Map<String, Session>> hostSessions,
+                      java.util.Map<String, String> env) {
+        this.session = session;
+        this.hostSessions = hostSessions;
+        this.env = env;
     }
 
     /** For lvsh complete: open the session's connection if needed (it never prompts there). */
-    public static void connectOnDemand() {
+    public void connectOnDemand() {
         connectOnDemand = true;
     }
 
-    public static synchronized void invalidate() {
+    public synchronized void invalidate() {
         domains = null;
         hostDomains.clear();
+    }
+
+    /** The values of one kind that could follow {@code prefix} (the engine still filters them by it). */
+    public List<String> values(LiveCandidates.Kind kind, String prefix) {
+        return switch (kind) {
+            case DOMAIN -> domains(prefix);
+            case CELL -> cells();
+            case CPU -> cpus();
+            case PAGE_SIZE -> pageSizes();
+            case HOST -> hosts(prefix);
+        };
+    }
+
+    /**
+     * Host names for -H and connect -H: hosts.yaml's hosts, its @groups, libvirt's uri_aliases and "all", each
+     * offered after what was already typed before the last comma ("hv1,h" offers "hv1,hv2").
+     */
+    public List<String> hosts(String prefix) {
+        int comma = prefix.lastIndexOf(',');
+        String head = comma < 0 ? "" : prefix.substring(0, comma + 1);
+        List<String> names = new ArrayList<>();
+        try {
+            org.lvsh.fleet.HostDirectory directory = org.lvsh.fleet.HostDirectory.load(env);
+            for (org.lvsh.fleet.HostEntry h : directory.known()) {
+                names.add(head + h.name());
+            }
+            directory.groups().keySet().forEach(g -> names.add(head + "@" + g));
+            if (!directory.known().isEmpty()) {
+                names.add(head + "all");
+            }
+        } catch (RuntimeException e) {
+            // a hosts.yaml that does not parse offers nothing; running the command says what is wrong
+        }
+        return names;
     }
 
     /**
      * Names of all domains; ids of running ones once something is typed (a bare TAB then completes a lone
      * domain's name, as virsh's does), and UUIDs once the prefix could start one.
      */
-    public static List<String> domains(String prefix) {
-        java.util.Map<String, Session> hosts = hostSessions.get();
+    public List<String> domains(String prefix) {
+        java.util.Map<String, Session> hosts = hostSessions == null ? null : hostSessions.get();
         if (hosts != null) {
             return hostDomains(hosts, prefix);
         }
@@ -85,7 +119,7 @@ public final class Candidates {
     }
 
     /** NUMA cell numbers. */
-    public static List<String> cells() {
+    public List<String> cells() {
         Connection c = live();
         List<String> cells = new ArrayList<>();
         if (c != null) {
@@ -102,7 +136,7 @@ public final class Candidates {
     }
 
     /** CPU numbers of the host, as virsh's node CPU completer offers them: those online. */
-    public static List<String> cpus() {
+    public List<String> cpus() {
         Connection c = live();
         List<String> cpus = new ArrayList<>();
         if (c != null) {
@@ -118,7 +152,7 @@ public final class Candidates {
     }
 
     /** Page sizes the host supports, in the short forms freepages accepts (4K, 2M, 1G). */
-    public static List<String> pageSizes() {
+    public List<String> pageSizes() {
         Connection c = live();
         List<String> sizes = new ArrayList<>();
         if (c != null) {
@@ -148,14 +182,14 @@ public final class Candidates {
      * daemon gone silent) gives no candidates rather than a frozen TAB key; the answer, when it comes, is kept
      * for the next TAB.
      */
-    private static List<DomainSummary> domainList() {
+    private List<DomainSummary> domainList() {
         CompletableFuture<List<DomainSummary>> read;
-        synchronized (Candidates.class) {
+        synchronized (this) {
             if (domains != null && System.nanoTime() - domainsRead <= DOMAIN_CACHE_NANOS) {
                 return domains;
             }
             if (reading == null) {
-                reading = CompletableFuture.supplyAsync(Candidates::readDomains, READER);
+                reading = CompletableFuture.supplyAsync(this::readDomains, READER);
             }
             read = reading;
         }
@@ -176,9 +210,9 @@ public final class Candidates {
      * single host gets (hosts that are late are skipped, and kept for the next TAB), and the bare name of a
      * domain only one host has, which the run resolves to it.
      */
-    private static List<String> hostDomains(java.util.Map<String, Session> hosts, String prefix) {
+    private List<String> hostDomains(java.util.Map<String, Session> hosts, String prefix) {
         java.util.Map<String, List<DomainSummary>> known;
-        synchronized (Candidates.class) {
+        synchronized (this) {
             if (System.nanoTime() - hostDomainsRead > DOMAIN_CACHE_NANOS) {
                 hostDomains.clear();
             }
@@ -196,7 +230,7 @@ public final class Candidates {
                 long left = Math.max(0, deadline - System.nanoTime());
                 List<DomainSummary> list = r.getValue().get(left, TimeUnit.NANOSECONDS);
                 known.put(r.getKey(), list);
-                synchronized (Candidates.class) {
+                synchronized (this) {
                     hostDomains.put(r.getKey(), list);
                     hostDomainsRead = System.nanoTime();
                 }
@@ -233,7 +267,7 @@ public final class Candidates {
         return Domains.list(c, ListFilter.ACTIVE | ListFilter.INACTIVE, Domains.Extras.NONE);
     }
 
-    private static List<DomainSummary> readDomains() {
+    private List<DomainSummary> readDomains() {
         List<DomainSummary> read = List.of();
         Connection c = live();
         if (c != null) {
@@ -243,7 +277,7 @@ public final class Candidates {
                 read = List.of();
             }
         }
-        synchronized (Candidates.class) {
+        synchronized (this) {
             domains = read;
             domainsRead = System.nanoTime();
             reading = null;
@@ -251,7 +285,7 @@ public final class Candidates {
         return read;
     }
 
-    private static Connection live() {
+    private Connection live() {
         Session s = session;
         if (s == null) {
             return null;

@@ -1,11 +1,9 @@
 package org.lvsh.complete;
 
-import java.util.Iterator;
-
-/** Completion candidates for NUMA cell numbers. */
-public final class CellCandidates implements Iterable<String> {
+/** Completion of NUMA cell numbers of the run's host (see {@link Candidates}). */
+public final class CellCandidates implements LiveCandidates {
     @Override
-    public Iterator<String> iterator() {
-        return Candidates.cells().iterator();
+    public Kind kind() {
+        return Kind.CELL;
     }
 }

@@ -24,15 +24,19 @@ public final class CompletionEngine {
     private final CommandCatalog catalog;
     private final Function<String, CommandSpec> specs;
     private final CommandSpec globals;
+    private final Candidates live;
 
     /**
      * @param specs the parser model of a command by name (null for unknown names)
      * @param globals lvsh's own options when completing a whole lvsh command line, null inside the shell
+     * @param live the run's live values (domains, cells, hosts...)
      */
-    public CompletionEngine(CommandCatalog catalog, Function<String, CommandSpec> specs, CommandSpec globals) {
+    public CompletionEngine(CommandCatalog catalog, Function<String, CommandSpec> specs, CommandSpec globals,
+                            Candidates live) {
         this.catalog = catalog;
         this.specs = specs;
         this.globals = globals;
+        this.live = live;
     }
 
     /** Suggestions for the last word of {@code words}, which is what has been typed of it so far. */
@@ -114,7 +118,7 @@ public final class CompletionEngine {
     }
 
     /** The value of "--option=val", completed with its "--option=" kept; null when the word is not one. */
-    private static List<Suggestion> attachedValue(CommandSpec spec, String prefix) {
+    private List<Suggestion> attachedValue(CommandSpec spec, String prefix) {
         int eq = prefix.indexOf('=');
         if (!prefix.startsWith("--") || eq < 0) {
             return null;
@@ -209,12 +213,12 @@ public final class CompletionEngine {
         return out;
     }
 
-    private static List<Suggestion> values(ArgSpec arg, String prefix, String insertPrefix) {
+    private List<Suggestion> values(ArgSpec arg, String prefix, String insertPrefix) {
         Iterable<String> source = arg.completionCandidates();
         if (source == null) {
             return List.of();
         }
-        Iterable<String> all = source instanceof PrefixCandidates p ? p.complete(prefix) : source;
+        Iterable<String> all = source instanceof LiveCandidates l ? live.values(l.kind(), prefix) : source;
         Set<String> seen = new LinkedHashSet<>();
         for (String v : all) {
             if (v.startsWith(prefix)) {

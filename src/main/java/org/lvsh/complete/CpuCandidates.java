@@ -1,11 +1,9 @@
 package org.lvsh.complete;
 
-import java.util.Iterator;
-
-/** Completion candidates for the host's CPU numbers (nodecpustats --cpu). */
-public final class CpuCandidates implements Iterable<String> {
+/** Completion of CPU numbers of the run's host (see {@link Candidates}). */
+public final class CpuCandidates implements LiveCandidates {
     @Override
-    public Iterator<String> iterator() {
-        return Candidates.cpus().iterator();
+    public Kind kind() {
+        return Kind.CPU;
     }
 }

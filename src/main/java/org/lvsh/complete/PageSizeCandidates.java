@@ -1,11 +1,9 @@
 package org.lvsh.complete;
 
-import java.util.Iterator;
-
-/** Completion candidates for page sizes. */
-public final class PageSizeCandidates implements Iterable<String> {
+/** Completion of page sizes of the run's host (see {@link Candidates}). */
+public final class PageSizeCandidates implements LiveCandidates {
     @Override
-    public Iterator<String> iterator() {
-        return Candidates.pageSizes().iterator();
+    public Kind kind() {
+        return Kind.PAGE_SIZE;
     }
 }

@@ -44,12 +44,33 @@ public final class UriAliases {
         }
     }
 
-    static Map<String, String> parse(String conf) {
+    private static final Pattern DEFAULT = Pattern.compile("(?m)^\\s*uri_default\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
+
+    /** libvirt.conf's uri_default: what libvirt opens when no URI is given; null when the file names none. */
+    public static String defaultUri(Path file) {
+        try {
+            if (!Files.isRegularFile(file) || Files.size(file) > (1 << 20)) {
+                return null;
+            }
+            Matcher m = DEFAULT.matcher(code(Files.readString(file, StandardCharsets.UTF_8)));
+            return m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)) : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The file without its comments. */
+    private static String code(String conf) {
         StringBuilder code = new StringBuilder();
         for (String line : conf.split("\n", -1)) {
             int hash = commentStart(line);
             code.append(hash < 0 ? line : line.substring(0, hash)).append('\n');
         }
+        return code.toString();
+    }
+
+    static Map<String, String> parse(String conf) {
+        String code = code(conf);
         Map<String, String> aliases = new LinkedHashMap<>();
         Matcher list = LIST.matcher(code);
         if (!list.find()) {

@@ -22,7 +22,6 @@ import org.lvsh.cli.Context;
 import org.lvsh.cli.Dispatcher;
 import org.lvsh.cli.ErrorReport;
 import org.lvsh.cli.ExitStatus;
-import org.lvsh.complete.Candidates;
 import org.lvsh.libvirt.Connection;
 import org.lvsh.libvirt.Session;
 
@@ -45,10 +44,14 @@ public final class InteractiveShell {
     private final Context context;
     private boolean outputLost;
 
-    public InteractiveShell(Dispatcher dispatcher, Session session) {
+    private final PrintWriter err;
+
+    /** @param err the run's stderr: what cannot go to the terminal's own writer */
+    public InteractiveShell(Dispatcher dispatcher, Session session, PrintWriter err) {
         this.dispatcher = dispatcher;
         this.session = session;
         this.context = dispatcher.context();
+        this.err = err;
     }
 
     public int run() {
@@ -58,13 +61,11 @@ public final class InteractiveShell {
             // JNA provider leaves -iexten behind, its JNI provider a speed of 0 baud.
             terminal = TerminalBuilder.builder().system(true).name("lvsh").provider("exec").build();
         } catch (IOException e) {
-            PrintWriter err = new PrintWriter(System.err, true);
             err.println("error: cannot open the terminal: " + e.getMessage());
             return ExitStatus.FAILED;
         }
         JLINE_LOG.setLevel(java.util.logging.Level.OFF);
-        Path history = History.file();
-        PrintWriter err = new PrintWriter(System.err, true);
+        Path history = History.file(context.environment());
         SavedHistory saved = new SavedHistory(history, err);
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
@@ -132,7 +133,7 @@ public final class InteractiveShell {
                 continue;
             }
             runInterruptibly(commands, terminal, out, err);
-            Candidates.invalidate();
+            context.candidates().invalidate();
         }
     }
 
@@ -287,8 +288,8 @@ public final class InteractiveShell {
         private History() {
         }
 
-        static Path file() {
-            String cache = System.getenv("XDG_CACHE_HOME");
+        static Path file(java.util.Map<String, String> env) {
+            String cache = env.get("XDG_CACHE_HOME");
             Path dir = cache != null && !cache.isEmpty() ? Paths.get(cache, "lvsh")
                     : Paths.get(System.getProperty("user.home"), ".cache", "lvsh");
             Path file = dir.resolve("history");

@@ -15,7 +15,7 @@ final class ShellCompleter implements Completer {
     private final CompletionEngine engine;
 
     ShellCompleter(CommandCatalog catalog, Dispatcher dispatcher) {
-        this.engine = new CompletionEngine(catalog, dispatcher::spec, null);
+        this.engine = new CompletionEngine(catalog, dispatcher::spec, null, dispatcher.context().candidates());
     }
 
     @Override

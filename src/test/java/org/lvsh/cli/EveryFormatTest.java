@@ -42,7 +42,8 @@ class EveryFormatTest {
             Map.entry("echo", List.of("echo a b", "echo --shell 'a b'", "echo --xml '<a>'")),
             Map.entry("exit", List.of("exit")), Map.entry("quit", List.of("quit")),
             Map.entry("help", List.of("help", "help list")),
-            Map.entry("connect", List.of("connect test:///default")), Map.entry("hosts", List.of("hosts")));
+            Map.entry("connect", List.of("connect test:///default")), Map.entry("hosts", List.of("hosts")),
+            Map.entry("server", List.of("server status")));
 
     /** What the test driver cannot answer, in every format alike. */
     private static final List<String> DRIVER_LACKS = List.of("nodememstats");

@@ -141,6 +141,38 @@ class SaslAuthIT {
         assertEquals(uri + "\n\n", u.out(), u.err());
     }
 
+    /**
+     * On the warm path: the password is asked on the caller's terminal while the command waits on the server,
+     * never shown; an authfile relative to the caller's directory is the caller's (that command runs in its own
+     * process, as the server's directory is not the caller's).
+     */
+    @Test
+    void onTheWarmPath() throws Exception {
+        try (org.lvsh.support.WarmPath warm = new org.lvsh.support.WarmPath(home)) {
+            warm.env().putAll(env());
+            warm.start();
+            long before = warm.served();
+            Map<String, String> env = new java.util.HashMap<>(warm.env());
+            env.put("LVSH_SERVER", "1");
+            try (Pty pty = Pty.start(Project.launcher() + " -c " + quote(daemon.tcpUri()) + " hostname", env)) {
+                answerPrompts(pty, daemon.saslPassword(), true);
+                assertEquals(0, pty.waitFor(Duration.ofSeconds(20)), pty.all());
+                assertTrue(pty.all().endsWith("password: \n" + hostname), pty.all());
+                assertFalse(pty.raw().contains(daemon.saslPassword()), "the password was echoed");
+            }
+            assertEquals(before + 1, warm.served(), "asked through the warm path");
+            Path auth = Path.of(daemon.authFile());
+            String relative = "cd " + quote(auth.getParent().toString()) + " && exec \"$LVSH\" -c "
+                    + quote(daemon.tcpUri() + "?authfile=" + auth.getFileName()) + " hostname";
+            Result own = warm.ownShell(relative);
+            assertEquals(0, own.status(), own.err());
+            assertEquals(hostname, own.out());
+            Result viaWarm = warm.warmShell(relative);
+            assertEquals(own, viaWarm);
+            assertEquals(before + 1, warm.served(), "the relative authfile ran in its own process");
+        }
+    }
+
     @Test
     void authFileFromTheEnvironmentNeedsNoPrompt() {
         Result r = noTerminal(Map.of("LIBVIRT_AUTH_FILE", daemon.authFile()), "-c", daemon.tcpUri(), "hostname");

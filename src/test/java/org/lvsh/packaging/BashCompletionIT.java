@@ -17,7 +17,7 @@ class BashCompletionIT {
     static final List<String> COMMANDS = List.of("domid", "domname", "domuuid", "dominfo", "domstate", "domstats",
             "list", "event", "capabilities", "freecell", "freepages", "hostname", "maxvcpus",
             "nodecpumap", "nodecpustats", "nodeinfo", "nodememstats", "sysinfo", "uri", "version", "echo", "exit", "help", "quit",
-            "connect", "hosts");
+            "connect", "hosts", "server");
     static final List<String> LIST_OPTIONS = List.of("--json", "--output", "--quiet", "--no-headers", "--help",
             "--connect", "--readonly", "--timing", "--debug", "--log", "--keepalive-interval", "--keepalive-count",
             "--inactive", "--all", "--transient", "--persistent", "--with-snapshot", "--without-snapshot",

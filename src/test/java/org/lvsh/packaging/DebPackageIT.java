@@ -26,6 +26,7 @@ class DebPackageIT {
     private static final List<String> INSTALLED = List.of(
             "/usr/bin/lvsh",
             "/usr/share/lvsh/lvsh.jar",
+            "/usr/share/lvsh/lvsh-jvm",
             "/usr/share/man/man1/lvsh.1.gz",
             "/usr/share/bash-completion/completions/lvsh",
             "/usr/share/zsh/vendor-completions/_lvsh",
@@ -84,6 +85,15 @@ class DebPackageIT {
             for (String file : INSTALLED) {
                 assertTrue(Files.isRegularFile(Path.of(file)), file + " installed");
             }
+            // the installed client's warm path: the first command leaves a server, the next runs on it
+            String warm = "export LVSH_SERVER=1 LVSH_NO_ARCHIVE=1 XDG_RUNTIME_DIR=$(mktemp -d) && lvsh -c "
+                    + "test:///default uri && for i in $(seq 100); do lvsh server status | grep -q 'Servers: *1' "
+                    + "&& break; sleep 0.1; done && lvsh -c test:///default uri && lvsh server status --json && "
+                    + "lvsh server stop";
+            Run.Result served = sh(warm);
+            assertEquals(0, served.status(), served.out() + served.err());
+            assertTrue(served.out().startsWith("test:///default\n\ntest:///default\n\n{"), served.out());
+            assertTrue(served.out().contains("\"served\": 1,"), served.out());
             if (ok(sh("command -v man"))) {
                 assertEquals("/usr/share/man/man1/lvsh.1.gz\n", sh("man -w lvsh").out());
                 Run.Result page = sh("MANWIDTH=80 man --warnings -E UTF-8 lvsh");

@@ -34,6 +34,7 @@ class TarballIT {
         assertEquals(List.of(
                 "-rwxr-xr-x bin/lvsh",
                 "-rw-r--r-- share/lvsh/lvsh.jar",
+                "-rwxr-xr-x share/lvsh/lvsh-jvm",
                 "-rw-r--r-- share/bash-completion/completions/lvsh",
                 "-rw-r--r-- share/zsh/site-functions/_lvsh",
                 "-rw-r--r-- share/fish/vendor_completions.d/lvsh.fish",

@@ -64,14 +64,20 @@ public final class Run {
         return process(command, stdin, env);
     }
 
+    /** The environment processes run in: a UTF-8 locale, no default URI, a process of its own, then {@code env}. */
+    public static void environment(Map<String, String> target, Map<String, String> env) {
+        target.put("LC_ALL", "C.UTF-8");
+        target.remove("LIBVIRT_DEFAULT_URI");
+        target.remove("LVSH_DEFAULT_URI");
+        // A process of its own unless a test asks for the warm path (the warm path's tests compare the two)
+        target.put("LVSH_SERVER", "0");
+        target.putAll(env);
+    }
+
     public static Result process(List<String> command, String stdin, Map<String, String> env) {
         try {
             ProcessBuilder pb = new ProcessBuilder(command);
-            pb.environment().put("LC_ALL", "C.UTF-8");
-            pb.environment().remove("LIBVIRT_DEFAULT_URI");
-            pb.environment().remove("LVSH_DEFAULT_URI");
-            pb.environment().remove("LVSH_SERVER"); // only the server's own tests use it
-            pb.environment().putAll(env);
+            environment(pb.environment(), env);
             Process p = pb.start();
             p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
             p.getOutputStream().close();

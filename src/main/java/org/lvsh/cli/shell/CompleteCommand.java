@@ -6,7 +6,6 @@ import org.lvsh.cli.Dispatcher;
 import org.lvsh.cli.GlobalOptions;
 import org.lvsh.cli.LvshCommand;
 import org.lvsh.cli.Settings;
-import org.lvsh.complete.Candidates;
 import org.lvsh.complete.CompletionEngine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,9 +25,10 @@ public final class CompleteCommand extends LvshCommand {
     protected void run() {
         CommandLine globals = new CommandLine(new GlobalOptions());
         retarget(globals);
-        Candidates.connectOnDemand();
+        context.candidates().connectOnDemand();
         Dispatcher dispatcher = new Dispatcher(context);
-        CompletionEngine engine = new CompletionEngine(context.catalog(), dispatcher::spec, globals.getCommandSpec());
+        CompletionEngine engine = new CompletionEngine(context.catalog(), dispatcher::spec, globals.getCommandSpec(),
+                context.candidates());
         StringBuilder out = new StringBuilder();
         for (CompletionEngine.Suggestion s : engine.complete(words)) {
             out.append(s.value()).append('\n');

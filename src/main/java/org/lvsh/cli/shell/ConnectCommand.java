@@ -31,6 +31,20 @@ public final class ConnectCommand extends LvshCommand {
     String hosts;
 
     @Override
+    protected java.util.List<String> opens() {
+        if (hosts != null) {
+            try {
+                return org.lvsh.fleet.HostDirectory.load(context.environment()).resolve(hosts).stream()
+                        .map(org.lvsh.fleet.HostEntry::uri).toList();
+            } catch (RuntimeException e) {
+                return java.util.List.of(); // the command itself says what is wrong with the list
+            }
+        }
+        String uri = positional != null ? positional : name;
+        return java.util.Collections.singletonList(uri != null ? uri : context.session().requestedUri());
+    }
+
+    @Override
     protected void run() {
         Session session = context.session();
         String uri = either(positional, name, "--name");

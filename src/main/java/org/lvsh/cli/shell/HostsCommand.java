@@ -20,6 +20,11 @@ import picocli.CommandLine.Command;
                 + "hosts named in hosts.yaml and libvirt's uri_aliases.")
 public final class HostsCommand extends LvshCommand {
     @Override
+    protected java.util.List<String> opens() {
+        return runOpens();
+    }
+
+    @Override
     protected void run() {
         Fleet fleet = context.fleet();
         List<HostStatus> rows = new ArrayList<>(fleet != null ? fleet.probe()
