@@ -28,7 +28,7 @@ public final class Connection implements AutoCloseable {
     /** This connection's domain events. */
     public synchronized EventHub events() {
         if (events == null) {
-            events = new EventHub(connect.binding());
+            events = new EventHub(connect);
         }
         return events;
     }

@@ -61,33 +61,35 @@ public final class Output {
     }
 
     /**
-     * A stream of records emitted as they happen (events), one at a time, in this output's format. Records of
-     * {@code type} (a Java record): CSV's header is its components, written once, before the first row.
+     * A stream of records emitted as they happen (events), one at a time, in this output's format, records of
+     * different shapes mixed. CSV's header is {@code csvColumns}, written once, before the first row: a record
+     * fills the columns it has keys for, and a nested value (an object, a list) is one cell holding its JSON, since
+     * a stream cannot refuse a record halfway through.
      */
-    public Stream stream(Class<? extends Record> type) {
-        return new Stream(out, format, headers, type);
+    public Stream stream(java.util.List<String> csvColumns) {
+        return new Stream(out, format, headers, java.util.List.copyOf(csvColumns));
     }
 
     /**
-     * One record at a time: text is the command's own line; JSON one object a line (NDJSON); YAML one document
-     * per record, documents separated by "---" lines; CSV a header line once (none under
-     * --no-headers or -q), then a row per record; names one
-     * a line. With a host (a run over several), the host comes first: "HOST: " before the text line, a "host"
-     * key first in the record, a "host" column first, HOST:NAME for names. Safe to call from several threads.
+     * One record at a time: text is the command's own text (a line, or lines); JSON one object a line (NDJSON);
+     * YAML one document per record, documents separated by "---" lines; CSV a header line once (none under
+     * --no-headers or -q), then a row per record; names one a line. With a host (a run over several), the host
+     * comes first: "HOST: " before the text, a "host" key first in the record, a "host" column first, HOST:NAME
+     * for names. Safe to call from several threads.
      */
     public static final class Stream {
         private final PrintWriter out;
         private final Format format;
         private final boolean headers;
-        private final Class<? extends Record> type;
+        private final java.util.List<String> csvColumns;
         private boolean started;
         private boolean hosted;
 
-        private Stream(PrintWriter out, Format format, boolean headers, Class<? extends Record> type) {
+        private Stream(PrintWriter out, Format format, boolean headers, java.util.List<String> csvColumns) {
             this.out = out;
             this.format = format;
             this.headers = headers;
-            this.type = type;
+            this.csvColumns = csvColumns;
         }
 
         public Format format() {
@@ -95,20 +97,18 @@ public final class Output {
         }
 
         /** Writes one record (and flushes). @param host the record's host, null for a run on one connection */
-        public synchronized void emit(String host, Record record, String textLine) {
-            out.print(render(host, record, textLine));
+        public synchronized void emit(String host, Object record, String text) {
+            out.print(render(host, record, text));
             out.flush();
         }
 
         /**
          * The text {@link #emit} would write, ending in a newline, without writing it (the shell prints it above
          * its prompt). CSV's header comes with the first record rendered.
-         *
-         * @throws FormatNotAvailable when CSV meets a nested value (at the first record that has one)
          */
-        public synchronized String render(String host, Record record, String textLine) {
-            String text = switch (format) {
-                case TABLE -> (host == null ? "" : DisplayWidth.oneLine(host) + ": ") + textLine + "\n";
+        public synchronized String render(String host, Object record, String text) {
+            String rendered = switch (format) {
+                case TABLE -> (host == null ? "" : DisplayWidth.oneLine(host) + ": ") + text + "\n";
                 case JSON -> Json.line(Structured.hosted(host, record)) + "\n";
                 case YAML -> (started ? "---\n" : "") + Structured.yamlDocument(Structured.hosted(host, record));
                 case CSV -> {
@@ -121,7 +121,7 @@ public final class Output {
                 case NAME -> Structured.streamName(host, Structured.hosted(null, record));
             };
             started = true;
-            return text;
+            return rendered;
         }
 
         private java.util.List<String> columns() {
@@ -129,9 +129,7 @@ public final class Output {
             if (hosted) {
                 names.add("host");
             }
-            for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
-                names.add(Structured.snake(c.getName()));
-            }
+            names.addAll(csvColumns);
             return names;
         }
     }

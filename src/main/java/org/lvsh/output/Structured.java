@@ -58,11 +58,6 @@ final class Structured {
         return yaml(tree);
     }
 
-    /** A record component's key: the JSON key Jackson gives it. */
-    static String snake(String component) {
-        return new PropertyNamingStrategies.SnakeCaseStrategy().translate(component);
-    }
-
     private static CsvSchema schema(List<String> columns) {
         CsvSchema.Builder schema = CsvSchema.builder();
         columns.forEach(schema::addColumn);
@@ -78,18 +73,12 @@ final class Structured {
         }
     }
 
-    /** One CSV row of the columns, empty where the record has no value; a nested value does not fit. */
+    /** One CSV row of the columns for a stream of records of any shape: a nested value is a cell of its JSON. */
     static String csvRow(List<String> columns, ObjectNode record) {
         ObjectNode row = Json.mapper().createObjectNode();
-        for (Map.Entry<String, JsonNode> f : (Iterable<Map.Entry<String, JsonNode>>) record::fields) {
-            if (f.getValue().isContainerNode()) {
-                throw new FormatNotAvailable("csv output needs flat records; '" + f.getKey()
-                        + "' is nested (use -o json or -o yaml)");
-            }
-        }
         for (String c : columns) {
             JsonNode v = record.get(c);
-            row.put(c, v == null || v.isNull() ? "" : v.asText());
+            row.put(c, v == null || v.isNull() ? "" : v.isContainerNode() ? Json.line(v) : v.asText());
         }
         try {
             return new CsvMapper().writer(schema(columns).withoutHeader()).writeValueAsString(row);

@@ -382,6 +382,282 @@ class EventsIT {
         }
     }
 
+    // ---- every kind a TCG guest can raise, next to virsh -------------------------------------------------------
+
+    /**
+     * What watchers of every kind printed while a guest with more devices (an empty CD-ROM whose optional source is
+     * missing, a small raw disk, the guest agent's channel, VNC on 127.0.0.1, a USB controller) went through the
+     * actions that raise the kinds a guest without an OS can: start (disk-change, agent-lifecycle), vcpupin
+     * (tunable), reset (reboot), a USB tablet attached and detached (device-added, device-removed), description,
+     * title and metadata (metadata-change), media inserted and ejected (tray-change), a VNC client (graphics), a
+     * block pull (block-job, block-job-2), save and restore (migration-iteration, job-completed), destroy.
+     */
+    record Kinds(String guest, String uuid, String missingIso, String disk, int vncPort, int clientPort,
+                 String virsh, String text, String json, String jsonErr, String hosts) {
+    }
+
+    private static Kinds kinds;
+
+    private static synchronized Kinds kinds(Map<String, String> hostsEnv) throws IOException {
+        if (kinds != null) {
+            return kinds;
+        }
+        String g = TestDaemon.uniqueName("ev-kinds");
+        Path dir = daemon.dir().resolve("xml");
+        Files.createDirectories(dir);
+        String missing = dir.resolve(g + "-missing.iso").toString();
+        Path disk = dir.resolve(g + "-vdb.raw");
+        Path media = dir.resolve(g + "-media.iso");
+        Path tablet = dir.resolve(g + "-tablet.xml");
+        Path saved = dir.resolve(g + ".save");
+        for (Path f : List.of(disk, media)) {
+            try (java.io.RandomAccessFile raw = new java.io.RandomAccessFile(f.toFile(), "rw")) {
+                raw.setLength(1 << 20);
+            }
+        }
+        Files.writeString(tablet, "<input type='tablet' bus='usb'/>\n");
+        String devices = "<controller type='usb' model='piix3-uhci'/>\n"
+                + "    <disk type='file' device='cdrom'><source file='" + missing + "' startupPolicy='optional'/>"
+                + "<target dev='hdc' bus='ide'/><readonly/></disk>\n"
+                + "    <disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='" + disk + "'/>"
+                + "<target dev='vdb' bus='virtio'/></disk>\n"
+                + "    <channel type='unix'><target type='virtio' name='org.qemu.guest_agent.0'/></channel>\n"
+                + "    <graphics type='vnc' autoport='yes' listen='127.0.0.1'/>";
+        String xml = daemon.guestXml(g).replace("<controller type='usb' model='none'/>", devices);
+        assertTrue(xml.contains("piix3-uhci"), "the guest template changed:\n" + xml);
+        Path xmlFile = dir.resolve(g + ".xml");
+        Files.writeString(xmlFile, xml);
+        daemon.virshOk("define", xmlFile.toString());
+        guests.add(g);
+        String uuid = daemon.virshOk("domuuid", g).out().trim();
+        String t = "300"; // a bound only: Ctrl-C ends each watch once everything has come
+        try (Bg virsh = Bg.start(List.of("stdbuf", "-oL", "virsh", "-c", uri, "event", "--all", "--loop",
+                "--timeout", t));
+             Bg text = Bg.start(launcher("-c", uri, "event", "--all", "--loop", "--timeout", t));
+             Bg json = Bg.start(launcher("-c", uri, "--json", "event", "--all", "--loop", "--timeout", t));
+             Bg hosts = Bg.start(launcher("-H", "sock,tcp", "event", "--all", "--loop", "--timeout", t),
+                     hostsEnv)) {
+            String probe = line(g, "Defined Updated");
+            Path inactive = dir.resolve(g + "-inactive.xml");
+            Files.writeString(inactive, daemon.virshOk("dumpxml", "--inactive", g).out());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!(virsh.out().contains(probe) && text.out().contains(probe) && json.out().contains("\"Updated\"")
+                    && hosts.out().contains("sock: " + probe) && hosts.out().contains("tcp: " + probe))) {
+                assertTrue(System.nanoTime() < deadline, "the watchers never reported the probe event");
+                daemon.virshOk("define", inactive.toString());
+                TestDaemon.sleep(300);
+            }
+            daemon.virshOk("start", g);
+            daemon.virshOk("vcpupin", g, "0", "0");
+            daemon.virshOk("reset", g);
+            daemon.virshOk("attach-device", g, tablet.toString());
+            daemon.virshOk("detach-device", g, tablet.toString());
+            daemon.virshOk("desc", g, "a description");
+            daemon.virshOk("desc", g, "--title", "a title");
+            daemon.virshOk("metadata", g, "http://example.org/lvsh", "--key", "lvsh", "--set", "<v>1</v>");
+            daemon.virshOk("change-media", g, "hdc", media.toString(), "--insert");
+            daemon.virshOk("change-media", g, "hdc", "--eject");
+            String display = daemon.virshOk("vncdisplay", g).out().trim(); // 127.0.0.1:N
+            int vncPort = 5900 + Integer.parseInt(display.substring(display.lastIndexOf(':') + 1));
+            int clientPort = vncClient(vncPort);
+            daemon.virshOk("blockpull", g, "vdb", "--wait");
+            daemon.virshOk("save", g, saved.toString());
+            daemon.virshOk("restore", saved.toString());
+            daemon.virshOk("destroy", g);
+            String last = line(g, "Stopped Destroyed");
+            List<Bg> all = List.of(virsh, text, json, hosts);
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!(virsh.out().contains(last) && text.out().contains(last) && json.out().contains("\"Destroyed\"")
+                    && hosts.out().contains("sock: " + last) && hosts.out().contains("tcp: " + last))) {
+                assertTrue(System.nanoTime() < deadline, "not every watcher saw the destroy:\n" + text.out());
+                TestDaemon.sleep(100);
+            }
+            for (Bg b : all) {
+                b.interrupt();
+            }
+            for (Bg b : all) {
+                assertEquals(0, b.waitFor(30), b.command + "\n" + b.out() + b.err());
+            }
+            kinds = new Kinds(g, uuid, missing, disk.toString(), vncPort, clientPort, virsh.out(), text.out(),
+                    json.out(), json.err(), hosts.out());
+            return kinds;
+        }
+    }
+
+    /** A VNC client (RFB 3.8, no authentication) that connects, initializes and leaves; returns its own port. */
+    private static int vncClient(int port) throws IOException {
+        try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            s.setSoTimeout(10_000);
+            InputStream in = s.getInputStream();
+            java.io.OutputStream out = s.getOutputStream();
+            assertEquals("RFB 003.008\n", new String(in.readNBytes(12), StandardCharsets.US_ASCII));
+            out.write("RFB 003.008\n".getBytes(StandardCharsets.US_ASCII));
+            int types = in.read();
+            assertTrue(types > 0, "the server refused the client");
+            assertTrue(java.util.Arrays.asList(boxed(in.readNBytes(types))).contains((byte) 1), "no 'None' security");
+            out.write(1); // None
+            assertEquals(0, java.nio.ByteBuffer.wrap(in.readNBytes(4)).getInt(), "security result");
+            out.write(1); // ClientInit: shared
+            byte[] init = in.readNBytes(24); // ServerInit: size, pixel format, then the name's length
+            in.readNBytes(java.nio.ByteBuffer.wrap(init, 20, 4).getInt());
+            return s.getLocalPort();
+        }
+    }
+
+    private static Byte[] boxed(byte[] bytes) {
+        Byte[] b = new Byte[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            b[i] = bytes[i];
+        }
+        return b;
+    }
+
+    /**
+     * A text output's events, each with its following lines (tunable's parameters...), that name {@code domain},
+     * without the probes; {@code prefix} ("HOST: ") is taken off the first line of each.
+     */
+    private static List<String> blocks(String out, String domain, String prefix) {
+        List<String> blocks = new ArrayList<>();
+        StringBuilder current = null;
+        for (String l : out.lines().toList()) {
+            if (l.startsWith(prefix + "event '") || l.startsWith("event loop ") || l.startsWith("events received: ")
+                    || !prefix.isEmpty() && l.matches("\\w+: event '.*")) {
+                if (current != null) {
+                    blocks.add(current.toString());
+                }
+                current = l.startsWith(prefix + "event '") ? new StringBuilder(l.substring(prefix.length())) : null;
+            } else if (current != null) {
+                current.append('\n').append(l);
+            }
+        }
+        if (current != null) {
+            blocks.add(current.toString());
+        }
+        return blocks.stream().filter(b -> b.startsWith("event '") && b.contains(" for domain '" + domain + "'"))
+                .filter(b -> !isProbe(b, domain)).toList();
+    }
+
+    @Test
+    void everyKindTheGuestRaisesIsVirshsTextExactly() throws IOException {
+        Kinds k = kinds(hostsEnv());
+        List<String> virsh = blocks(k.virsh(), k.guest(), "");
+        assertEquals(virsh, blocks(k.text(), k.guest(), ""));
+        Set<String> seen = new TreeSet<>();
+        virsh.forEach(b -> seen.add(b.substring("event '".length(), b.indexOf('\'', "event '".length()))));
+        assertEquals(new TreeSet<>(Set.of("lifecycle", "reboot", "disk-change", "agent-lifecycle", "tunable",
+                "device-added", "device-removed", "metadata-change", "tray-change", "graphics", "block-job",
+                "block-job-2", "migration-iteration", "job-completed")), seen, String.join("\n", virsh));
+        assertTrue(k.text().endsWith("\nevent loop interrupted\nevents received: " + eventCount(k.text(), "")
+                + "\n\n"), k.text());
+    }
+
+    @Test
+    void everyKindTheGuestRaisesHasVirshsLinesForEachHost() throws IOException {
+        Kinds k = kinds(hostsEnv());
+        List<String> virsh = blocks(k.virsh(), k.guest(), "");
+        assertEquals(virsh, blocks(k.hosts(), k.guest(), "sock: "));
+        assertEquals(virsh, blocks(k.hosts(), k.guest(), "tcp: "));
+        assertTrue(k.hosts().endsWith("\nevent loop interrupted\nevents received: "
+                + (eventCount(k.hosts(), "sock: ") + eventCount(k.hosts(), "tcp: ")) + "\n\n"), k.hosts());
+    }
+
+    private static long eventCount(String out, String prefix) {
+        return out.lines().filter(l -> l.startsWith(prefix + "event '")).count();
+    }
+
+    /** The JSON records of the guest's events, in the order virsh printed them, with the values virsh printed. */
+    @Test
+    void everyKindTheGuestRaisesIsATypedRecord() throws IOException {
+        Kinds k = kinds(hostsEnv());
+        List<String> virsh = blocks(k.virsh(), k.guest(), "");
+        List<JsonNode> records = new ArrayList<>();
+        for (String l : k.json().lines().toList()) {
+            JsonNode e = JSON.readTree(l);
+            assertTrue(Instant.parse(e.get("timestamp").asText()).isAfter(Instant.EPOCH), l);
+            if (e.get("domain").asText().equals(k.guest()) && !l.contains("\"Updated\"")) {
+                assertEquals(k.uuid(), e.get("uuid").asText(), l);
+                records.add(e);
+            }
+        }
+        assertEquals(virsh.size(), records.size(), k.json());
+        assertTrue(k.jsonErr().startsWith("event loop interrupted\nevents received: "), k.jsonErr());
+        String dev = null;
+        for (int i = 0; i < virsh.size(); i++) {
+            String text = virsh.get(i);
+            JsonNode e = records.get(i);
+            String event = text.substring("event '".length(), text.indexOf('\'', "event '".length()));
+            assertEquals(event, e.get("event").asText(), text);
+            String after = text.substring(text.indexOf("': ") + 3);
+            switch (event) {
+                case "lifecycle" -> assertEquals(after, e.get("type").asText() + " " + e.get("detail").asText());
+                case "reboot" -> assertEquals(Set.of("timestamp", "event", "domain", "uuid"), fields(e));
+                case "disk-change" -> {
+                    assertEquals(k.missingIso(), e.get("old_src_path").asText());
+                    assertTrue(e.get("new_src_path").isNull(), e.toString());
+                    assertEquals("ide0-1-0", e.get("dev_alias").asText());
+                    assertEquals("changed", e.get("reason").asText());
+                    assertEquals("event 'disk-change' for domain '" + k.guest() + "' disk ide0-1-0: " + k.missingIso()
+                            + " -> <null>: changed", text);
+                }
+                case "agent-lifecycle" -> assertEquals(after, "state: '" + e.get("type").asText() + "' reason: '"
+                        + e.get("detail").asText() + "'");
+                case "tunable" -> {
+                    assertEquals("{\"cputune.vcpupin0\":\"0\"}", e.get("params").toString());
+                    assertTrue(text.endsWith(":\n\tcputune.vcpupin0: 0"), text);
+                }
+                case "device-added", "device-removed" -> {
+                    dev = dev == null ? e.get("dev_alias").asText() : dev;
+                    assertEquals(dev, e.get("dev_alias").asText(), "the tablet, added then removed");
+                    assertEquals(after, dev);
+                    assertTrue(dev.startsWith("input"), dev);
+                }
+                case "metadata-change" -> {
+                    assertEquals(after, "type " + e.get("type").asText() + ", uri "
+                            + (e.get("nsuri").isNull() ? "<null>" : e.get("nsuri").asText()));
+                }
+                case "tray-change" -> {
+                    assertEquals("ide0-1-0", e.get("dev_alias").asText());
+                    assertTrue(text.endsWith(" disk ide0-1-0: " + e.get("reason").asText()), text);
+                }
+                case "graphics" -> {
+                    assertTrue(List.of("connect", "initialize", "disconnect").contains(e.get("phase").asText()),
+                            e.toString());
+                    assertEquals("{\"family\":\"IPv4\",\"node\":\"127.0.0.1\",\"service\":\"" + k.vncPort() + "\"}",
+                            e.get("local").toString());
+                    assertEquals("{\"family\":\"IPv4\",\"node\":\"127.0.0.1\",\"service\":\"" + k.clientPort()
+                            + "\"}", e.get("remote").toString());
+                    assertEquals("none", e.get("auth_scheme").asText());
+                    assertEquals("[]", e.get("subject").toString());
+                    assertEquals(after, e.get("phase").asText() + " local[IPv4 127.0.0.1 " + k.vncPort()
+                            + "] remote[IPv4 127.0.0.1 " + k.clientPort() + "] none");
+                }
+                case "block-job", "block-job-2" -> {
+                    assertEquals(event.equals("block-job") ? k.disk() : "vdb", e.get("disk").asText());
+                    assertEquals("Block Pull", e.get("job_type").asText());
+                    assertEquals("completed", e.get("status").asText());
+                }
+                case "migration-iteration" -> assertEquals(after, "iteration: '" + e.get("iteration").asInt() + "'");
+                case "job-completed" -> {
+                    JsonNode stats = e.get("stats");
+                    assertEquals("save", stats.get("operation").asText());
+                    Map<String, String> printed = new java.util.HashMap<>();
+                    text.lines().skip(1).forEach(l -> printed.put(l.substring(1, l.indexOf(':')),
+                            l.substring(l.indexOf(": ") + 2)));
+                    assertEquals("2", printed.get("operation"), text);
+                    for (String[] f : new String[][] {{"time_elapsed", "time_elapsed_ms"},
+                            {"data_total", "data_total_bytes"}, {"memory_processed", "memory_processed_bytes"},
+                            {"memory_page_size", "memory_page_size_bytes"}, {"memory_iteration", "memory_iteration"},
+                            {"memory_constant", "memory_constant_pages"}}) {
+                        assertTrue(stats.get(f[1]).isNumber(), stats.toString());
+                        assertEquals(printed.get(f[0]), stats.get(f[1]).asText(), f[0]);
+                    }
+                    assertEquals(printed.size(), stats.size(), "one key for each field virsh printed");
+                }
+                default -> throw new AssertionError("not raised by this guest: " + text);
+            }
+        }
+    }
+
     // ---- the shell --------------------------------------------------------------------------------------------
 
     private Pty shell() {
@@ -561,6 +837,11 @@ class EventsIT {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
+        }
+
+        /** Ctrl-C: SIGINT to the process (virsh, or the JVM the launcher became). */
+        void interrupt() {
+            TestDaemon.run(List.of("kill", "-INT", Long.toString(process.pid())), Map.of(), 10);
         }
 
         @Override

@@ -19,7 +19,8 @@ import org.lvsh.libvirt.Domains;
 import org.lvsh.libvirt.EventHub;
 import org.lvsh.libvirt.EventKind;
 import org.lvsh.libvirt.OpenDomain;
-import org.lvsh.model.DomainEventRecord;
+import org.lvsh.model.DomainEvent;
+import org.lvsh.model.EventColumns;
 import org.lvsh.output.EventText;
 import org.lvsh.output.Format;
 import org.lvsh.output.Output;
@@ -120,11 +121,11 @@ public final class EventCommand extends ConnectedCommand {
             }
         }
         if (background) {
-            Output.Stream stream = output().stream(DomainEventRecord.class);
+            Output.Stream stream = stream(kinds);
             EventHub.Subscription s = c.events().watch(kinds, uuid, e -> {
                 String line;
                 try {
-                    line = stream.render(null, e, EventText.line(e, timestamp));
+                    line = stream.render(null, e, EventText.text(e, timestamp));
                 } catch (RuntimeException cannot) {
                     line = "error: " + ErrorReport.toFailure(cannot).getMessage() + "\n";
                 }
@@ -148,16 +149,15 @@ public final class EventCommand extends ConnectedCommand {
     private static EventKind kind(String name) {
         EventKind k = EventKind.byName(name);
         if (k == null) {
-            throw Failure.usage("unknown event type " + name + " (lvsh watches: "
-                    + String.join(", ", new EventNames()) + ")");
+            throw Failure.usage("unknown event type " + name); // virsh's words
         }
         return k;
     }
 
     /** virsh's wait: until the first event (or every event with --loop), the timeout, or Ctrl-C. */
     private void waitForEvents(Connection c, Set<EventKind> kinds, String uuid) {
-        BlockingQueue<DomainEventRecord> queue = new LinkedBlockingQueue<>();
-        Output.Stream stream = output().stream(DomainEventRecord.class);
+        BlockingQueue<DomainEvent> queue = new LinkedBlockingQueue<>();
+        Output.Stream stream = stream(kinds);
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(timeout);
         int count = 0;
         String ending = null;
@@ -169,7 +169,7 @@ public final class EventCommand extends ConnectedCommand {
                     ending = "event loop timed out";
                     break;
                 }
-                DomainEventRecord e = queue.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)),
+                DomainEvent e = queue.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)),
                         TimeUnit.NANOSECONDS);
                 if (e != null) {
                     emit(stream, null, e);
@@ -192,13 +192,18 @@ public final class EventCommand extends ConnectedCommand {
         }
     }
 
-    /** One event through the output's stream; a format that cannot show it (CSV of nested values) ends the wait. */
-    private void emit(Output.Stream stream, String host, DomainEventRecord e) {
-        stream.emit(host, e, EventText.line(e, timestamp));
+    /** The output's stream for events of these kinds: CSV's columns are theirs (see {@link EventColumns}). */
+    private Output.Stream stream(Set<EventKind> kinds) {
+        return output().stream(EventColumns.of(kinds.stream().map(EventKind::virshName).toList()));
+    }
+
+    /** One event through the output's stream. */
+    private void emit(Output.Stream stream, String host, DomainEvent e) {
+        stream.emit(host, e, EventText.text(e, timestamp));
     }
 
     /** One host's event, as it comes. */
-    private record HostEvent(String host, DomainEventRecord event) {
+    private record HostEvent(String host, DomainEvent event) {
     }
 
     /**
@@ -208,7 +213,7 @@ public final class EventCommand extends ConnectedCommand {
      */
     private void waitOnHosts(Set<EventKind> kinds) {
         BlockingQueue<HostEvent> queue = new LinkedBlockingQueue<>();
-        Output.Stream stream = output().stream(DomainEventRecord.class);
+        Output.Stream stream = stream(kinds);
         java.io.PrintWriter err = spec.commandLine().getErr();
         int count = 0;
         String ending = null;

@@ -4,8 +4,6 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,11 +20,6 @@ final class DomainStatsList {
     // virDomainStatsRecord: { virDomainPtr dom; virTypedParameterPtr params; int nparams; }
     private static final int RECORD_PARAMS = Native.POINTER_SIZE;
     private static final int RECORD_NPARAMS = 2 * Native.POINTER_SIZE;
-    // virTypedParameter: { char field[80]; int type; union value; } with the union 8-byte aligned.
-    private static final int FIELD_LENGTH = 80;
-    private static final int PARAM_TYPE = 80;
-    private static final int PARAM_VALUE = 88;
-    private static final int PARAM_SIZE = 96;
     private static final int UUID_STRING_BUFLEN = 37;
 
     private DomainStatsList() {
@@ -74,41 +67,9 @@ final class DomainStatsList {
         String name = Virt.virDomainGetName(dom);
         byte[] uuid = new byte[UUID_STRING_BUFLEN];
         Natives.check(Virt.virDomainGetUUIDString(dom, uuid));
-        int count = record.getInt(RECORD_NPARAMS);
-        List<TypedParam> params = new ArrayList<>(Math.max(count, 0));
-        if (count > 0) {
-            Pointer base = record.getPointer(RECORD_PARAMS);
-            ByteBuffer buf = base.getByteBuffer(0, (long) count * PARAM_SIZE).order(ByteOrder.nativeOrder());
-            for (int p = 0; p < count; p++) {
-                params.add(param(base, buf, p * PARAM_SIZE));
-            }
-        }
+        List<TypedParam> params = TypedParamArray.read(record.getPointer(RECORD_PARAMS),
+                record.getInt(RECORD_NPARAMS));
         return new DomainStatsRecord(name, new String(uuid, 0, UUID_STRING_BUFLEN - 1, StandardCharsets.US_ASCII),
-                List.copyOf(params));
-    }
-
-    private static TypedParam param(Pointer base, ByteBuffer buf, int at) {
-        int length = 0;
-        while (length < FIELD_LENGTH && buf.get(at + length) != 0) {
-            length++;
-        }
-        byte[] field = new byte[length];
-        buf.get(at, field);
-        int code = buf.getInt(at + PARAM_TYPE);
-        TypedParam.Type type = TypedParam.Type.of(code);
-        int v = at + PARAM_VALUE;
-        Object value = switch (type) {
-            case INT -> buf.getInt(v);
-            case UINT -> Integer.toUnsignedLong(buf.getInt(v));
-            case LLONG, ULLONG -> buf.getLong(v);
-            case DOUBLE -> buf.getDouble(v);
-            case BOOLEAN -> buf.get(v) != 0; // a C char
-            case STRING -> {
-                Pointer s = base.getPointer(v);
-                yield s == null ? null : s.getString(0, "UTF-8");
-            }
-            case UNKNOWN -> code;
-        };
-        return new TypedParam(new String(field, StandardCharsets.UTF_8), type, value);
+                params);
     }
 }

@@ -72,6 +72,11 @@ public final class NativeConnection {
         return handle;
     }
 
+    /** The pointer, or null once closed (closing dropped what was registered on it). */
+    synchronized Pointer pointerIfOpen() {
+        return closed ? null : handle;
+    }
+
     /** The canonical URI libvirt reports. */
     public String uri() {
         return Natives.takeString(Virt.virConnectGetURI(pointer()));

@@ -18,7 +18,6 @@ import org.lvsh.libvirt.LibvirtFailure;
  */
 public final class Natives {
     private static final Field DOMAIN_POINTER = field(Domain.class, "vdp");
-    private static final Field EVENT_DETAIL = field(org.libvirt.event.DomainEvent.class, "detail");
 
     private Natives() {
     }
@@ -85,18 +84,6 @@ public final class Natives {
         }
         Native.free(Pointer.nativeValue(strings));
         return messages;
-    }
-
-    /**
-     * A lifecycle event's detail as libvirt sent it. The binding's detail enums are older than libvirt 9.0 (its
-     * ShutdownDetail stops at FINISHED) and clamp newer codes to UNKNOWN; the raw code keeps virsh's words.
-     */
-    public static int eventDetail(org.libvirt.event.DomainEvent event) {
-        try {
-            return EVENT_DETAIL.getInt(event);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A string libvirt allocated for the caller: read, then freed; null means the call failed. */

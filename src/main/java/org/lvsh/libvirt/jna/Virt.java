@@ -96,4 +96,13 @@ final class Virt {
     static native int virDomainGetMessages(Pointer domain, PointerByReference msgs, int flags);
 
     static native int virDomainFree(Pointer domain);
+
+    /**
+     * Domain events: {@code cb} is the function pointer of a callback of the event's own signature (libvirt casts
+     * it back); returns the callback id that deregisters it.
+     */
+    static native int virConnectDomainEventRegisterAny(Pointer conn, Pointer dom, int eventID, Pointer cb,
+                                                       Pointer opaque, Pointer freecb);
+
+    static native int virConnectDomainEventDeregisterAny(Pointer conn, int callbackID);
 }
