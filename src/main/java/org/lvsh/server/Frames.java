@@ -61,10 +61,15 @@ final class Frames {
 
     /** Writes one frame; callers that share a stream hold its lock. */
     static void write(OutputStream out, char type, byte[] payload, int offset, int length) throws IOException {
-        byte[] head = {(byte) type, (byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8),
-            (byte) length};
-        out.write(head);
-        out.write(payload, offset, length);
+        // one write: the caller wakes once per frame
+        byte[] frame = new byte[5 + length];
+        frame[0] = (byte) type;
+        frame[1] = (byte) (length >>> 24);
+        frame[2] = (byte) (length >>> 16);
+        frame[3] = (byte) (length >>> 8);
+        frame[4] = (byte) length;
+        System.arraycopy(payload, offset, frame, 5, length);
+        out.write(frame);
         out.flush();
     }
 

@@ -78,7 +78,8 @@ public final class WarmStart {
         command.add(java);
         command.addAll(args.subList(0, jar));
         command.addAll(SERVER_OPTIONS);
-        command.addAll(args.subList(jar, jar + 2));
+        command.add("-jar");
+        command.add(Paths.get(args.get(jar + 1)).toAbsolutePath().toString()); // the server runs in /
         return command;
     }
 

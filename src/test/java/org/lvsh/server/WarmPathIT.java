@@ -149,6 +149,17 @@ class WarmPathIT {
         assertEquals(before, warm.served(), "none of them ran on the server");
     }
 
+    /** Started by a relative path, as `bin/lvsh` from a checkout: the server it leaves runs all the same. */
+    @Test
+    void aLauncherCalledByARelativePathLeavesAServer() throws Exception {
+        Result r = warm.warmShell("cd " + Project.root() + " && exec bin/lvsh -c test:///default uri");
+        assertEquals("test:///default\n\n", r.out(), r.err());
+        for (int i = 0; i < 200 && warm.servers().isEmpty(); i++) {
+            Thread.sleep(50);
+        }
+        assertEquals(1, warm.servers().size(), "a server came up");
+    }
+
     /** lvsh's diagnostics (-d) go to the caller's stderr as in a process of its own (timings aside). */
     @Test
     void diagnosticsAsInAProcessOfItsOwn() throws Exception {
