@@ -84,7 +84,7 @@ final class DomainStatsList {
             }
         }
         return new DomainStatsRecord(name, new String(uuid, 0, UUID_STRING_BUFLEN - 1, StandardCharsets.US_ASCII),
-                List.copyOf(params));
+                Virt.virDomainGetID(dom), List.copyOf(params));
     }
 
     private static TypedParam param(Pointer base, ByteBuffer buf, int at) {
