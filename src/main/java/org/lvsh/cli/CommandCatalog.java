@@ -55,7 +55,12 @@ public final class CommandCatalog {
         /** Makes only lvsh's own libvirt calls: a one-shot run need not start libvirt-java at all. */
         DIRECT_CALLS,
         /** Waits for events: it runs in a process of its own, never on the command server. */
-        WAITS_FOR_EVENTS
+        WAITS_FOR_EVENTS,
+        /**
+         * Keeps running, sample after sample, until stopped (top): it runs in a process of its own, never on the
+         * command server, whose requests must end (and whose callers have no screen to give it).
+         */
+        KEEPS_RUNNING
     }
 
     /** One command: its name, group, class, whether help and completion list it, and its facts. */
@@ -87,6 +92,8 @@ public final class CommandCatalog {
         add("domstate", Group.MONITOR, DomstateCommand.class, false);
         add("domstats", Group.MONITOR, org.lvsh.cli.domain.DomstatsCommand.class, false);
         add("list", Group.MONITOR, ListCommand.class, false, Fact.DIRECT_CALLS);
+        add("top", Group.MONITOR, org.lvsh.cli.domain.TopCommand.class, false, Fact.DIRECT_CALLS,
+                Fact.KEEPS_RUNNING);
         add("event", Group.EVENTS, EventCommand.class, false, Fact.WAITS_FOR_EVENTS);
         add("capabilities", Group.HOST, CapabilitiesCommand.class, false, Fact.DIRECT_CALLS);
         add("freecell", Group.HOST, FreecellCommand.class, false, Fact.DIRECT_CALLS);

@@ -144,15 +144,16 @@ public final class Server {
                 return false; // a log path relative to their directory
             }
         }
-        // a command that waits for events keeps its caller's process: a request here must end
-        return commandWords(request).stream().noneMatch(Server::waitsForEvents);
+        // a command that waits for events, or keeps sampling (top), keeps its caller's process: a request here must end
+        return commandWords(request).stream().noneMatch(Server::keepsRunning);
     }
 
     private static final org.lvsh.cli.CommandCatalog CATALOG = new org.lvsh.cli.CommandCatalog();
 
-    private static boolean waitsForEvents(String command) {
+    private static boolean keepsRunning(String command) {
         org.lvsh.cli.CommandCatalog.Entry e = CATALOG.find(command);
-        return e != null && e.has(org.lvsh.cli.CommandCatalog.Fact.WAITS_FOR_EVENTS);
+        return e != null && (e.has(org.lvsh.cli.CommandCatalog.Fact.WAITS_FOR_EVENTS)
+                || e.has(org.lvsh.cli.CommandCatalog.Fact.KEEPS_RUNNING));
     }
 
     /** The command words a request would run (its one-shot line, or its script's lines), as the run reads them. */
