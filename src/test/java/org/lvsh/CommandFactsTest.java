@@ -57,6 +57,14 @@ class CommandFactsTest {
         assertEquals(GlobalOptions.valueOptionNames(), Set.of(m.group(1).split("\\|")));
     }
 
+    /** Commands that go on until stopped keep their caller's process: the command server never runs them. */
+    @Test
+    void onlyTopKeepsRunning() {
+        List<String> running = new ArrayList<>();
+        catalog.all().stream().filter(e -> e.has(CommandCatalog.Fact.KEEPS_RUNNING)).forEach(e -> running.add(e.name()));
+        assertEquals(List.of("top"), running);
+    }
+
     @Test
     void onlyEventWaitsForEvents() {
         List<String> waiting = new ArrayList<>();

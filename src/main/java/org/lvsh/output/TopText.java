@@ -23,16 +23,17 @@ public final class TopText {
      * One sample's text.
      *
      * @param summary the sample and host lines (none under -q)
+     * @param header  the column header (null under --no-headers)
      * @param legend  the line explaining '*' after a state (only when a row has one)
      */
     public record Block(List<String> summary, String header, List<String> rows, String legend) {
-        /** Every line, as batch mode prints them (no header under --no-headers). */
-        public List<String> lines(boolean headers) {
+        /** Every line, as batch mode prints them. */
+        public List<String> lines() {
             List<String> all = new ArrayList<>(summary);
             if (!summary.isEmpty()) {
                 all.add("");
             }
-            if (headers) {
+            if (header != null) {
                 all.add(header);
             }
             all.addAll(rows);
@@ -47,9 +48,10 @@ public final class TopText {
      * @param rows    the rows to show, filtered and in order
      * @param columns the columns to show
      * @param summary whether to include the sample's and the hosts' lines
+     * @param headers whether to include the column header (without it, the columns are as wide as their data)
      */
     public static Block block(TopFrame frame, List<TopFrame.Row> rows, List<TopColumn> columns, boolean summary,
-                              ZoneId zone) {
+                              boolean headers, ZoneId zone) {
         List<String> lines = new ArrayList<>();
         if (summary) {
             lines.add(sampleLine(frame, zone));
@@ -58,7 +60,7 @@ public final class TopText {
             }
         }
         int[] widths = new int[columns.size()];
-        for (int c = 0; c < columns.size(); c++) {
+        for (int c = 0; c < columns.size() && headers; c++) {
             widths[c] = DisplayWidth.of(columns.get(c).header());
         }
         List<List<String>> cells = new ArrayList<>(rows.size());
@@ -81,7 +83,7 @@ public final class TopText {
         for (List<String> row : cells) {
             out.add(line(row, columns, widths));
         }
-        return new Block(lines, line(header, columns, widths), out,
+        return new Block(lines, headers ? line(header, columns, widths) : null, out,
                 stale ? "* figures from an earlier sample: the host or the domain did not answer in time" : null);
     }
 

@@ -150,7 +150,7 @@ public final class Server {
 
     private static final org.lvsh.cli.CommandCatalog CATALOG = new org.lvsh.cli.CommandCatalog();
 
-    private static boolean keepsRunning(String command) {
+    static boolean keepsRunning(String command) {
         org.lvsh.cli.CommandCatalog.Entry e = CATALOG.find(command);
         return e != null && (e.has(org.lvsh.cli.CommandCatalog.Fact.WAITS_FOR_EVENTS)
                 || e.has(org.lvsh.cli.CommandCatalog.Fact.KEEPS_RUNNING));

@@ -50,8 +50,8 @@ final class Batch {
             if (frame.sample() > 1) {
                 text.append('\n'); // the blank line between samples (after the last one, the command's own)
             }
-            for (String line : TopText.block(frame, view.rows(frame), view.columns(), !output.quiet(), zone)
-                    .lines(output.headers())) {
+            for (String line : TopText.block(frame, view.rows(frame), view.columns(), !output.quiet(),
+                    output.headers(), zone).lines()) {
                 text.append(line).append('\n');
             }
             output.print(text.toString());

@@ -269,7 +269,7 @@ final class Screen {
 
     private List<AttributedString> main(int width, int height) {
         List<TopFrame.Row> rows = view.rows(frame);
-        TopText.Block block = TopText.block(frame, rows, view.columns(), true, zone);
+        TopText.Block block = TopText.block(frame, rows, view.columns(), true, true, zone);
         List<AttributedString> lines = new ArrayList<>();
         List<String> summary = block.summary();
         int hostRoom = Math.max(2, height / 2);

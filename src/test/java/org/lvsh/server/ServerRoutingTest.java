@@ -27,6 +27,16 @@ class ServerRoutingTest {
         assertEquals(List.of("echo"), Server.commandWords(request("", "-o", "json", "echo", "event")));
     }
 
+    /** event and top go on until stopped: their requests keep their caller's process. */
+    @Test
+    void commandsThatKeepRunningStayWithTheirCaller() {
+        assertTrue(Server.keepsRunning("event"));
+        assertTrue(Server.keepsRunning("top"));
+        assertEquals(false, Server.keepsRunning("domstats"));
+        assertEquals(false, Server.keepsRunning("nosuch"));
+        assertEquals(List.of("uri", "top"), Server.commandWords(request("", "-q", "uri; top -b -n 1")));
+    }
+
     /** The launcher sends the environment the server compares, the same variables. */
     @Test
     void theLauncherSendsTheEnvironmentTheServerCompares() throws IOException {
