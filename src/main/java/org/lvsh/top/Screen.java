@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 import org.jline.utils.Curses;
@@ -34,6 +35,8 @@ final class Screen {
     private final int count;
     private final ZoneId zone = ZoneId.systemDefault();
     private volatile boolean resized = true;
+    /** Ctrl-C: a flag the loop reads, not an interrupt (the exec terminal's stty calls would fail on one). */
+    private volatile boolean interrupted;
     private Size size;
     private TopFrame frame;
     private Page page = Page.MAIN;
@@ -55,38 +58,52 @@ final class Screen {
         this.count = count;
     }
 
-    /** Shows the view until q, Ctrl-C or the count of samples; the terminal is restored whatever happens. */
-    static void show(Terminal terminal, Rounds rounds, View view, TopFrame first, int count) throws IOException {
-        new Screen(terminal, rounds, view, first, count).run();
+    /**
+     * Shows the view until q, Ctrl-C or the count of samples; the terminal is restored whatever happens.
+     *
+     * @param shell the shell's terminal; null for one of the view's own on stdin and stdout (one-shot mode)
+     */
+    static void show(Terminal shell, Rounds rounds, View view, TopFrame first, int count) throws IOException {
+        if (shell != null) {
+            new Screen(shell, rounds, view, first, count).run();
+            return;
+        }
+        // The exec provider (stty), as the shell's: it gives the terminal back exactly as it found it. Made once the
+        // first sample is in: until then Ctrl-C is the command's (JLine's system terminal takes the signals).
+        try (Terminal own = TerminalBuilder.builder().system(true).name("lvsh").provider("exec").build()) {
+            new Screen(own, rounds, view, first, count).run();
+        }
     }
 
     private void run() throws IOException {
         Attributes saved = terminal.enterRawMode();
-        Thread self = Thread.currentThread();
         Terminal.SignalHandler winch = terminal.handle(Terminal.Signal.WINCH, s -> resized = true);
-        Terminal.SignalHandler intr = terminal.handle(Terminal.Signal.INT, s -> self.interrupt());
+        Terminal.SignalHandler intr = terminal.handle(Terminal.Signal.INT, s -> interrupted = true);
         try {
             terminal.puts(Capability.enter_ca_mode);
             terminal.puts(Capability.cursor_invisible);
             terminal.flush();
             loop();
         } catch (InterruptedIOException e) {
-            Thread.currentThread().interrupt(); // Ctrl-C while reading a key: the view ends
+            // interrupted while reading a key (the shell abandoning the command): the view ends
         } finally {
+            boolean wasInterrupted = Thread.interrupted(); // the terminal's stty calls must not see it
             terminal.puts(Capability.exit_ca_mode);
             terminal.puts(Capability.cursor_normal);
             terminal.flush();
             terminal.setAttributes(saved);
             terminal.handle(Terminal.Signal.INT, intr);
             terminal.handle(Terminal.Signal.WINCH, winch);
-            Thread.interrupted(); // Ctrl-C ended the view, not the shell or the run
+            if (wasInterrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     private void loop() throws IOException {
         NonBlockingReader reader = terminal.reader();
         boolean dirty = true;
-        while (!Thread.currentThread().isInterrupted()) {
+        while (!interrupted && !Thread.currentThread().isInterrupted()) {
             if (resized) {
                 resized = false;
                 size = terminal.getSize();

@@ -63,10 +63,12 @@ public final class Top {
     /**
      * Runs until the count, q or Ctrl-C.
      *
-     * @param terminal the terminal for the full-screen view; null for batch mode on {@code output}
+     * @param screen   the full-screen view, else batch mode on {@code output}
+     * @param shell    the shell's terminal for the view; null: one of its own on stdin and stdout
      * @return the run's status (0, or what the hosts' failures mean; each has been reported on its own line)
      */
-    public int run(Settings settings, Output output, Terminal terminal, Reporter reporter) throws IOException {
+    public int run(Settings settings, Output output, boolean screen, Terminal shell, Reporter reporter)
+            throws IOException {
         List<TopColumn> available = new ArrayList<>(List.of(TopColumn.values()));
         if (!hosted) {
             available.remove(TopColumn.HOST);
@@ -78,12 +80,12 @@ public final class Top {
         int count = settings.count() == null ? -1 : settings.count();
         try {
             TopFrame first = rounds.first(view.delay());
-            if (terminal == null) {
+            if (!screen) {
                 new Batch(rounds, view, output).run(first, count);
             } else {
                 rounds.reportFailures(); // before the screen hides them: the first sample's failures
                 source.promptsAllowed(false);
-                Screen.show(terminal, rounds, view, first, count);
+                Screen.show(shell, rounds, view, first, count);
             }
             rounds.reportFailures();
         } catch (InterruptedException e) {

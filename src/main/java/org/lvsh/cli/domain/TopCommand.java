@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import org.lvsh.cli.ConnectedCommand;
 import org.lvsh.cli.Context;
 import org.lvsh.cli.ErrorReport;
@@ -146,29 +144,13 @@ public final class TopCommand extends ConnectedCommand {
                 context.diagnostics());
         int status;
         try (Interrupts interrupts = Interrupts.forCommandThread(context.mode())) {
-            if (screen) {
-                screenShown = true;
-                status = onScreen(top, settings, reporter);
-            } else {
-                status = top.run(settings, output(), null, reporter);
-            }
+            screenShown = screen;
+            status = top.run(settings, output(), screen, context.terminal(), reporter);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (status != 0) {
             throw Failure.silent(status); // each host's failure has had its line
-        }
-    }
-
-    /** The shell's terminal, or one of its own for a one-shot run whose stdin and stdout are a terminal. */
-    private int onScreen(Top top, Top.Settings settings, Top.Reporter reporter) throws IOException {
-        Terminal shell = context.terminal();
-        if (shell != null) {
-            return top.run(settings, output(), shell, reporter);
-        }
-        // The exec provider (stty), as the shell's: it gives the terminal back exactly as it found it.
-        try (Terminal own = TerminalBuilder.builder().system(true).name("lvsh").provider("exec").build()) {
-            return top.run(settings, output(), own, reporter);
         }
     }
 
