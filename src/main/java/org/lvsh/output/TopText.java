@@ -112,7 +112,10 @@ public final class TopText {
                 other);
     }
 
-    /** "Host a: %CPU 2.5, mem 16.0G total, 3.1G used, 12.9G free; domains 2 running of 3; sampled 0.0 s ago in 1.2 ms" */
+    /**
+     * "Host a: %CPU 2.5, mem 16.0G total, 3.1G used, 12.9G free; domains 2 running of 3; sampled 0.0 s ago in
+     * 1.2 ms", and why when it is stale; why there are no figures, when there are none.
+     */
     static String hostLine(TopHost h) {
         String name = "Host " + DisplayWidth.safe(h.name()) + ": ";
         return switch (h.status()) {

@@ -2,7 +2,6 @@ package org.lvsh.top;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,9 @@ import org.lvsh.model.TopRecord;
  * libvirt, and the view never freezes.
  */
 final class Monitor {
+    /** ISO 8601 in UTC, always with milliseconds: records sort as text. */
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX")
+            .withZone(java.time.ZoneOffset.UTC);
     /** A round waits at least this long for its answers, even with a shorter delay. */
     static final long MIN_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -172,7 +174,7 @@ final class Monitor {
             lines.add(new TopHost(h.name, stale ? TopHost.Status.STALE : TopHost.Status.FRESH, f.cpuPct(),
                     f.totalKib(), f.usedKib(), f.freeKib(), f.running(), f.domains().size(), age,
                     Figures.round(s.tookNanos() / 1e6, 1), stale ? problem(h) : null));
-            String time = DateTimeFormatter.ISO_INSTANT.format(s.time().truncatedTo(ChronoUnit.MILLIS));
+            String time = TIMESTAMP.format(s.time());
             for (Figures.Domain d : f.domains()) {
                 DomainSample k = d.known();
                 rows.add(new TopFrame.Row(hosted ? h.name : null, new TopRecord(frames, time, stale || d.partial(),

@@ -52,7 +52,8 @@ class TopScreenIT {
         String script = "trap 'true' INT; stty -g > '" + dir.resolve("before") + "'; " + job + command + "; echo \"status=$?\"; "
                 + "stty -g > '" + dir.resolve("after") + "'";
         // inside the double quotes of script(1)'s own shell: quotes and $ escaped, for the inner sh to read
-        return Pty.start("sh -c \"" + script.replace("\"", "\\\"").replace("$", "\\$") + "\"",
+        String quoted = script.replace("\"", "\\\"").replace("$", "\\$");
+        return Pty.start("sh -c \"" + quoted + "\"",
                 Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString()));
     }
 

@@ -152,6 +152,8 @@ class TopTest {
             assertEquals(KEYS, keys(o), "one connection: no host");
             int sample = i / 3 + 1;
             assertEquals(sample, o.get("sample").asInt());
+            assertTrue(o.get("timestamp").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"),
+                    "UTC, with milliseconds: " + o);
             Instant t = Instant.parse(o.get("timestamp").asText());
             assertFalse(t.isBefore(last), "samples in order");
             last = t;
