@@ -124,7 +124,17 @@ public final class Output {
             return text;
         }
 
+        private java.util.List<String> columns;
+
+        /** The CSV columns, read from the record type once (top streams thousands of rows a second). */
         private java.util.List<String> columns() {
+            if (columns == null) {
+                columns = columnsOf();
+            }
+            return columns;
+        }
+
+        private java.util.List<String> columnsOf() {
             java.util.List<String> names = new java.util.ArrayList<>();
             if (hosted) {
                 names.add("host");
