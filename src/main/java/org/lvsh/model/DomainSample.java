@@ -66,6 +66,9 @@ public record DomainSample(String uuid, String name, Integer id, DomainState sta
                 }
             }
         }
+        if (r.id() < 0) {
+            cpu = null; // it does not run: no time of its own to count (libvirt 9.0 reported one that moved)
+        }
         if (blocks != null && blocks == 0) {
             read = 0L; // no disk: nothing read, rather than a figure missing
             write = 0L;

@@ -86,10 +86,13 @@ final class Figures {
     }
 
     /**
-     * The memory a domain uses and where the figure comes from: its process's resident memory on the host where
-     * libvirt has it, else what the guest uses by its balloon driver, else what it is given.
+     * The memory a running domain uses and where the figure comes from: its process's resident memory on the host
+     * where libvirt has it, else what the guest uses by its balloon driver, else what it is given.
      */
     private static Object[] memory(DomainSample d) {
+        if (!d.active()) {
+            return new Object[] {null, null}; // a domain that does not run uses none (libvirt still reports its size)
+        }
         if (d.rssKib() != null) {
             return new Object[] {d.rssKib(), "rss"};
         }

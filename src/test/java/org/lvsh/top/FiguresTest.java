@@ -86,13 +86,13 @@ class FiguresTest {
                 domain("rss", 1, 0L, 300L, 1000L, 400L, 2000L, null, null),
                 domain("guest", 2, 0L, null, 1000L, 400L, 2000L, null, null),
                 domain("alloc", 3, 0L, null, null, null, 2000L, null, null),
-                domain("off", null, null, null, null, null, null, null, null));
+                domain("off", null, null, null, null, null, 2000L, null, null));
         List<Figures.Domain> d = Figures.of(s, null, Map.of()).domains();
         assertEquals(List.of(300L, 600L, 2000L), List.of(d.get(0).memoryKib(), d.get(1).memoryKib(),
                 d.get(2).memoryKib()));
         assertEquals(List.of("rss", "guest", "allocation"), List.of(d.get(0).memorySource(), d.get(1).memorySource(),
                 d.get(2).memorySource()));
-        assertNull(d.get(3).memoryKib());
+        assertNull(d.get(3).memoryKib(), "a domain that does not run uses no memory, whatever its size");
         assertNull(d.get(3).memorySource());
         assertNull(d.get(3).memoryPct());
         Figures.Host f = Figures.of(s, null, Map.of());
