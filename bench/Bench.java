@@ -710,6 +710,9 @@ public final class Bench {
                         Socket client = server.accept();
                         Socket upstream = new Socket();
                         upstream.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), target));
+                        // as libvirt's own sockets: without it, Nagle holds a second call's bytes behind the first's
+                        client.setTcpNoDelay(true);
+                        upstream.setTcpNoDelay(true);
                         pump(client, upstream, 1, delayMs);
                         pump(upstream, client, 2, delayMs);
                     }
