@@ -106,6 +106,21 @@ class CommandServerIT {
         assertEquals(before + commands.size(), served(), "every command ran on the server");
     }
 
+    /** top goes on sample after sample: it keeps its caller's process, with the same output as without the server. */
+    @Test
+    void topRunsInItsCallersProcess() throws Exception {
+        startServer();
+        long before = served();
+        String[] args = {"-c", "test:///default", "top", "-b", "-n", "2", "-d", "0", "-q"};
+        Result local = Run.launcher("", env, args);
+        Result withServer = viaServer(args);
+        assertEquals(0, withServer.status(), withServer.err());
+        assertEquals(local.out(), withServer.out());
+        assertEquals(" 1  test  running  -  -  -  -  -  -  -  -  -  -\n\n"
+                + " 1  test  running  -  -  -  -  -  -  -  -  -  -\n", withServer.out());
+        assertEquals(before, served(), "the server ran nothing");
+    }
+
     /** How many commands the server ran (it keeps the count beside its address). */
     private long served() throws IOException {
         Path file = serverFiles().get(0).resolveSibling("served");
