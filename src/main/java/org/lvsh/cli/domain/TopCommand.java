@@ -1,7 +1,6 @@
 package org.lvsh.cli.domain;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.lvsh.cli.ConnectedCommand;
@@ -112,6 +111,7 @@ public final class TopCommand extends ConnectedCommand {
 
     @Override
     protected void run() {
+        screenShown = false; // the shell keeps the command object from one run to the next
         Double seconds = delay == null ? Double.valueOf(Top.DEFAULT_DELAY) : Top.delay(delay);
         if (seconds == null) {
             throw Failure.usage("Numeric value '" + delay + "' for <delay> option is malformed or out of range");
@@ -147,7 +147,7 @@ public final class TopCommand extends ConnectedCommand {
             screenShown = screen;
             status = top.run(settings, output(), screen, context.terminal(), reporter);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw Failure.failed("cannot use the terminal: " + e.getMessage()); // as the shell says it
         }
         if (status != 0) {
             throw Failure.silent(status); // each host's failure has had its line
