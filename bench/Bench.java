@@ -61,6 +61,12 @@ public final class Bench {
             write();
             return;
         }
+        if (options.contains("--only-top")) {
+            topMemory();
+            TopCost.run(n);
+            write();
+            return;
+        }
         System.out.println("as installed (the warm path on):");
         oneShot("nodeinfo", n, "nodeinfo");
         oneShot("capabilities", n, "capabilities");
@@ -74,10 +80,12 @@ public final class Bench {
         shellMemory();
         bigList(1_000, n);
         bigList(10_000, Math.max(3, n / 2));
+        topMemory();
         ownJvm(n);
         if (options.contains("--remote")) {
             Remote.run(n);
             Fleet.run(n);
+            TopCost.run(n);
         }
         write();
     }
@@ -344,6 +352,92 @@ public final class Bench {
         return (System.nanoTime() - start) / 1e6;
     }
 
+    /** As {@link #run(List, Path)}, with variables added to the environment. */
+    static double run(List<String> command, Path stdin, Map<String, String> env) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().putAll(env);
+        pb.redirectInput(stdin == null ? ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))
+                : ProcessBuilder.Redirect.from(stdin.toFile()));
+        long start = System.nanoTime();
+        Process p = pb.start();
+        if (!p.waitFor(600, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("timed out: " + command);
+        }
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    /**
+     * top -b's resident memory over many refreshes: a test-driver host of 200 domains sampled back to back (-d 0),
+     * CSV read as it comes; VmRSS after 100 samples, 1,200 (an hour at top's 3 s), 3,600 (an hour at 1 s) and 7,200.
+     * Once with the launcher's flags for a one-shot command, once with the shell's (bounded heap) through
+     * LVSH_JAVA_OPTS, to show what the launcher would give a long-running command.
+     */
+    private static void topMemory() throws Exception {
+        Path file = work.resolve("node-top-200.xml");
+        StringBuilder xml = new StringBuilder("<node xmlns:test='http://libvirt.org/schemas/domain/test/1.0'>\n"
+                + "<cpu><mhz>2600</mhz><model>x86_64</model><nodes>2</nodes><sockets>2</sockets><cores>4</cores>"
+                + "<threads>2</threads></cpu><memory>16777216</memory>\n");
+        for (int i = 0; i < 200; i++) {
+            xml.append("<domain type='test'><name>vm-").append(i).append("</name><memory unit='MiB'>64</memory>")
+                    .append("<vcpu>1</vcpu><os><type>hvm</type></os><test:runstate>").append(1 + i % 3 * 2)
+                    .append("</test:runstate></domain>\n");
+        }
+        Files.writeString(file, xml.append("</node>\n"));
+        int[] marks = {100, 1_200, 3_600, 7_200};
+        System.out.println("\ntop -b, 200 domains, samples back to back (-d 0), -o csv: RSS (MiB) after");
+        System.out.printf(Locale.ROOT, "%-44s %8s %8s %8s %8s %9s%n", "  samples", "100", "1,200", "3,600", "7,200",
+                "growth");
+        String shellFlags = "-Xms8m -Xmx48m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k "
+                + "-XX:ReservedCodeCacheSize=32m";
+        for (String[] flags : new String[][] {{"launcher's one-shot flags", ""}, {"shell's flags (LVSH_JAVA_OPTS)",
+                shellFlags}}) {
+            ProcessBuilder pb = new ProcessBuilder(LVSH, "-c", "test://" + file, "top", "-b", "-d", "0", "-o", "csv",
+                    "--no-headers").redirectError(ProcessBuilder.Redirect.DISCARD);
+            if (!flags[1].isEmpty()) {
+                pb.environment().put("LVSH_JAVA_OPTS", flags[1]);
+                pb.environment().put("MALLOC_ARENA_MAX", "2");
+            }
+            Process p = pb.start();
+            long[] rss = new long[marks.length];
+            long start = System.nanoTime();
+            try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    p.getInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
+                int next = 0;
+                int last = 0;
+                for (String line; next < marks.length && (line = in.readLine()) != null; ) {
+                    int sample = Integer.parseInt(line.substring(0, line.indexOf(',')));
+                    if (sample != last) {
+                        last = sample;
+                        if (sample == marks[next] + 1) { // the mark's sample is all out: the next has begun
+                            rss[next++] = rssOf(p.pid());
+                        }
+                    }
+                }
+            } finally {
+                p.destroy();
+                p.waitFor(10, TimeUnit.SECONDS);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "  %-42s %8.1f %8.1f %8.1f %8.1f %8.1f%%   (%.1f ms a sample)%n", flags[0],
+                    rss[0] / 1024.0, rss[1] / 1024.0, rss[2] / 1024.0, rss[3] / 1024.0,
+                    (rss[3] - rss[1]) * 100.0 / rss[1], seconds * 1000 / marks[marks.length - 1]);
+            RESULTS.put("top -b RSS MiB at 100/1200/3600/7200 samples, " + flags[0], String.format(Locale.ROOT,
+                    "%.1f %.1f %.1f %.1f", rss[0] / 1024.0, rss[1] / 1024.0, rss[2] / 1024.0, rss[3] / 1024.0));
+        }
+    }
+
+    /** VmRSS of a process, in KiB (the launcher execs java: its pid is the JVM's). */
+    private static long rssOf(long pid) throws IOException {
+        for (String line : Files.readAllLines(Paths.get("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        throw new IOException("no VmRSS for " + pid);
+    }
+
     static double median(double[] values) {
         double[] s = values.clone();
         Arrays.sort(s);
@@ -503,6 +597,160 @@ public final class Bench {
         }
     }
 
+    /**
+     * top's cost per refresh on one host over TCP through the delaying proxy (+5 ms each way), with 1 and 1,000
+     * domains (one running guest, the rest defined): lvsh's top (one bulk call, node CPU and memory statistics),
+     * virsh domstats (one bulk call, no host figures) and virt-top's pattern (one bulk call, then a lookup per
+     * domain: here virsh's domid by UUID, one call each). Calls are counted in libvirt's client log; a refresh's
+     * cost is the difference between runs of K refreshes and of one, so connecting is left out.
+     */
+    static final class TopCost {
+        private static final String CALL = "virNetClientCallNew";
+
+        static void run(int n) throws Exception {
+            // a daemon of its own, started empty: the other cases leave 1,000 persistent domains in theirs
+            Path dir = Paths.get(ROOT.resolve("target").toString(), "bench-daemon-top");
+            String daemon = ROOT.resolve("src/test/daemon/testdaemon.sh").toString();
+            new ProcessBuilder("bash", daemon, "stop", dir.toString()).start().waitFor();
+            if (Files.exists(dir)) {
+                try (var paths = Files.walk(dir)) {
+                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            Map<String, String> env = Remote.startDaemon(daemon, dir);
+            String socket = env.get("SOCKET_URI");
+            try {
+                Remote.define(daemon, socket, 1);
+                Bench.run(List.of("virsh", "-q", "-c", socket, "start", "bench-0"), null);
+                System.out.println("\ntop: one host over TCP +" + Remote.DELAY_MS + " ms each way, per refresh "
+                        + "(lvsh top -b -d 0; virsh domstats; virt-top's pattern = domstats + a lookup per domain)");
+                System.out.printf(Locale.ROOT, "%-30s %12s %14s %16s %10s %10s%n", "", "lvsh top", "virsh domstats",
+                        "virt-top pattern", "/domstats", "/virt-top");
+                measure(env, socket, 1, n);
+                defineMore(daemon, socket, 1, 1_000);
+                measure(env, socket, 1_000, n);
+            } finally {
+                new ProcessBuilder("bash", daemon, "stop", dir.toString()).inheritIO().start().waitFor();
+            }
+        }
+
+        private static void defineMore(String daemon, String socket, int from, int to) throws Exception {
+            StringBuilder commands = new StringBuilder();
+            for (int i = from; i < to; i++) {
+                String xml = new String(new ProcessBuilder("bash", daemon, "guest-xml", "bench-" + i).start()
+                        .getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                Path f = work.resolve("guest-" + i + ".xml");
+                Files.writeString(f, xml);
+                commands.append("define ").append(f).append('\n');
+            }
+            Path script = work.resolve("define-more.txt");
+            Files.writeString(script, commands);
+            Bench.run(List.of("virsh", "-q", "-c", socket), script);
+        }
+
+        private static void measure(Map<String, String> env, String socket, int domains, int n) throws Exception {
+            int port = Integer.parseInt(env.get("TCP_PORT"));
+            try (Proxy proxy = new Proxy(port, Remote.DELAY_MS)) {
+                String uri = "qemu+tcp://127.0.0.1:" + proxy.port() + "/system?authfile=" + env.get("AUTH_FILE");
+                List<String> uuids = new ArrayList<>();
+                ProcessBuilder list = new ProcessBuilder("virsh", "-q", "-c", socket, "list", "--all", "--uuid");
+                for (String line : new String(list.start().getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                        .split("\n")) {
+                    if (!line.isBlank()) {
+                        uuids.add(line.strip());
+                    }
+                }
+                int k = domains == 1 ? 21 : 11;
+                Case lvsh = new Case(refreshes -> List.of(LVSH, "-c", uri, "top", "-b", "-q", "-d", "0", "-n",
+                        Integer.toString(refreshes)), refreshes -> null);
+                Case domstats = new Case(refreshes -> List.of("virsh", "-q", "-c", uri),
+                        refreshes -> script("domstats\n", refreshes));
+                StringBuilder oneRefresh = new StringBuilder("domstats\n");
+                for (String u : uuids) {
+                    oneRefresh.append("domid ").append(u).append('\n');
+                }
+                Case virtTop = new Case(refreshes -> List.of("virsh", "-q", "-c", uri),
+                        refreshes -> script(oneRefresh.toString(), refreshes));
+                double[] calls = {lvsh.calls(k), domstats.calls(k), virtTop.calls(domains == 1 ? k : 2)};
+                int reps = Math.max(3, n / 3);
+                double[] ms = {lvsh.millis(k, reps), domstats.millis(k, reps),
+                    virtTop.millis(domains == 1 ? k : 2, domains == 1 ? reps : 1)};
+                double own = ownMillis(uri, k);
+                String label = String.format(Locale.ROOT, "%,d domain%s", domains, domains == 1 ? "" : "s");
+                System.out.printf(Locale.ROOT, "  %-28s %12.1f %14.1f %16.1f %9.2fx %9.3fx%n", label + ": calls",
+                        calls[0], calls[1], calls[2], calls[0] / calls[1], calls[0] / calls[2]);
+                System.out.printf(Locale.ROOT, "  %-28s %9.1f ms %11.1f ms %13.1f ms %9.2fx %9.3fx%n",
+                        label + ": time", ms[0], ms[1], ms[2], ms[0] / ms[1], ms[0] / ms[2]);
+                System.out.printf(Locale.ROOT, "  %-28s %9.1f ms%n", label + ": a sample, lvsh's own", own);
+                RESULTS.put("top ms per sample TCP +5ms, lvsh's own figure, " + label, String.format(Locale.ROOT,
+                        "%.1f", own));
+                RESULTS.put("top calls per refresh, " + label + " (lvsh domstats virt-top)", String.format(
+                        Locale.ROOT, "%.1f %.1f %.1f", calls[0], calls[1], calls[2]));
+                RESULTS.put("top ms per refresh TCP +5ms, " + label + " (lvsh domstats virt-top)", String.format(
+                        Locale.ROOT, "%.1f %.1f %.1f", ms[0], ms[1], ms[2]));
+            }
+        }
+
+        /**
+         * How long a sample takes by lvsh's own clock, the median of its host lines' "in X ms" from the second
+         * sample on: a steadier figure than process times on a busy machine.
+         */
+        private static double ownMillis(String uri, int k) throws Exception {
+            Path out = Files.createTempFile(work, "top", ".txt");
+            Process p = new ProcessBuilder(LVSH, "-c", uri, "top", "-b", "-d", "0", "-n", Integer.toString(k))
+                    .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            p.waitFor(600, TimeUnit.SECONDS);
+            List<Double> took = new ArrayList<>();
+            java.util.regex.Pattern in = java.util.regex.Pattern.compile("^Host .* in ([0-9.]+) ms");
+            for (String line : Files.readAllLines(out)) {
+                java.util.regex.Matcher m = in.matcher(line);
+                if (m.find()) {
+                    took.add(Double.parseDouble(m.group(1)));
+                }
+            }
+            return median(took.subList(1, took.size()).stream().mapToDouble(Double::doubleValue).toArray());
+        }
+
+        private static Path script(String refresh, int refreshes) {
+            try {
+                Path f = Files.createTempFile(work, "refreshes", ".txt");
+                Files.writeString(f, refresh.repeat(refreshes));
+                return f;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        /** A way of refreshing: its command and stdin for a number of refreshes. */
+        private record Case(java.util.function.IntFunction<List<String>> command,
+                            java.util.function.IntFunction<Path> stdin) {
+            /** Calls per refresh: (calls for k refreshes - calls for one) / (k - 1). */
+            double calls(int k) throws Exception {
+                return (count(k) - count(1)) / (double) (k - 1);
+            }
+
+            private int count(int refreshes) throws Exception {
+                Path log = Files.createTempFile(work, "rpc", ".log");
+                Bench.run(command.apply(refreshes), stdin.apply(refreshes), Map.of("LIBVIRT_LOG_FILTERS",
+                        "1:rpc.netclient", "LIBVIRT_LOG_OUTPUTS", "1:file:" + log));
+                try (var lines = Files.lines(log)) {
+                    return (int) lines.filter(l -> l.contains(CALL)).count();
+                }
+            }
+
+            /** Milliseconds per refresh: medians of runs of k refreshes and of one, their difference / (k - 1). */
+            double millis(int k, int reps) throws Exception {
+                double[] many = new double[reps];
+                double[] one = new double[reps];
+                for (int i = 0; i < reps; i++) {
+                    many[i] = Bench.run(command.apply(k), stdin.apply(k));
+                    one[i] = Bench.run(command.apply(1), stdin.apply(1));
+                }
+                return (median(many) - median(one)) / (k - 1);
+            }
+        }
+    }
+
     /** A loopback TCP proxy delaying each chunk by a fixed time, in order, and counting direction changes. */
     static final class Proxy implements AutoCloseable {
         private final ServerSocket server;
@@ -518,6 +766,9 @@ public final class Bench {
                         Socket client = server.accept();
                         Socket upstream = new Socket();
                         upstream.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), target));
+                        // as libvirt's own sockets: without it, Nagle holds a second call's bytes behind the first's
+                        client.setTcpNoDelay(true);
+                        upstream.setTcpNoDelay(true);
                         pump(client, upstream, 1, delayMs);
                         pump(upstream, client, 2, delayMs);
                     }

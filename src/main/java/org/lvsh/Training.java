@@ -34,8 +34,8 @@ final class Training {
             "freepages --all --json", "dominfo nosuch --json", "list -o yaml", "list -o csv", "list -o name",
             "connect test:///default", "complete -- dominfo ''", "complete -- list --", "complete -- ''",
             "maxvcpus", "nodecpumap --pretty", "nodecpustats", "nodecpustats --cpu 0 --json", "nodememstats",
-            "sysinfo", "sysinfo --xml", "domstats", "domstats test --json", "echo --shell 'a b' c", "hosts",
-            "server status",
+            "sysinfo", "sysinfo --xml", "domstats", "domstats test --json", "top -b -n 2 -d 0", "top -b -n 1 --json",
+            "echo --shell 'a b' c", "hosts", "server status",
             "exit", "quit");
 
     private Training() {
@@ -68,7 +68,7 @@ final class Training {
             java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
             env.put("XDG_CONFIG_HOME", config.toString());
             for (String line : List.of("list --all", "nodeinfo", "dominfo test", "domstate test", "uri", "version",
-                    "list --all --json", "nodeinfo --json", "hosts", "domstats --json")) {
+                    "list --all --json", "nodeinfo --json", "hosts", "domstats --json", "top -b -n 2 -d 0")) {
                 List<String> args = new java.util.ArrayList<>(List.of("-H", "@pair"));
                 args.addAll(List.of(line.split(" ")));
                 new Lvsh(none, sink, sink, () -> false, org.lvsh.libvirt.CredentialPrompter.NEVER, env)

@@ -57,11 +57,22 @@ class CommandFactsTest {
         assertEquals(GlobalOptions.valueOptionNames(), Set.of(m.group(1).split("\\|")));
     }
 
+    /** lvsh-jvm gives the commands that keep their own process a long-lived JVM's flags: the catalog's. */
+    @Test
+    void theLaunchersLastingCommandsAreTheOwnProcessOnes() throws IOException {
+        String launcher = Files.readString(Project.root().resolve("bin/lvsh-jvm"));
+        Matcher m = Pattern.compile("case \\$arg in ([a-z|]+)\\) lasting=yes").matcher(launcher);
+        assertTrue(m.find(), "bin/lvsh-jvm's list of lasting commands");
+        Set<String> own = new java.util.HashSet<>();
+        catalog.all().stream().filter(e -> e.has(CommandCatalog.Fact.OWN_PROCESS)).forEach(e -> own.add(e.name()));
+        assertEquals(own, Set.of(m.group(1).split("\\|")));
+    }
+
     /** What the warm path hands back before it starts: what lasts until stopped, and the warm path's own command. */
     @Test
     void ownProcessCommands() {
         List<String> own = new ArrayList<>();
         catalog.all().stream().filter(e -> e.has(CommandCatalog.Fact.OWN_PROCESS)).forEach(e -> own.add(e.name()));
-        assertEquals(List.of("event", "server"), own);
+        assertEquals(List.of("top", "event", "server"), own);
     }
 }

@@ -55,8 +55,9 @@ public final class CommandCatalog {
         /** Makes only lvsh's own libvirt calls: a one-shot run need not start libvirt-java at all. */
         DIRECT_CALLS,
         /**
-         * Needs the caller's own process: it lasts until stopped (event) or looks after the warm path itself
-         * (server). The warm path hands such a command back to its caller before it starts.
+         * Needs the caller's own process: it lasts until stopped (event, top) or looks after the warm path itself
+         * (server). The warm path hands such a command back to its caller before it starts, and a JVM of its own
+         * gets the long-lived flags for it (lvsh-jvm).
          */
         OWN_PROCESS
     }
@@ -90,6 +91,8 @@ public final class CommandCatalog {
         add("domstate", Group.MONITOR, DomstateCommand.class, false);
         add("domstats", Group.MONITOR, org.lvsh.cli.domain.DomstatsCommand.class, false);
         add("list", Group.MONITOR, ListCommand.class, false, Fact.DIRECT_CALLS);
+        add("top", Group.MONITOR, org.lvsh.cli.domain.TopCommand.class, false, Fact.DIRECT_CALLS,
+                Fact.OWN_PROCESS);
         add("event", Group.EVENTS, EventCommand.class, false, Fact.OWN_PROCESS);
         add("capabilities", Group.HOST, CapabilitiesCommand.class, false, Fact.DIRECT_CALLS);
         add("freecell", Group.HOST, FreecellCommand.class, false, Fact.DIRECT_CALLS);

@@ -242,6 +242,17 @@ public final class Context {
         printAbove = printer;
     }
 
+    private org.jline.terminal.Terminal terminal;
+
+    /** The shell's terminal, for a command that takes the whole screen (top); null outside the shell. */
+    public org.jline.terminal.Terminal terminal() {
+        return terminal;
+    }
+
+    public void useTerminal(org.jline.terminal.Terminal t) {
+        terminal = t;
+    }
+
     public BackgroundWatches backgroundWatches() {
         return backgroundWatches;
     }

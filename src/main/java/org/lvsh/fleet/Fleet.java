@@ -35,6 +35,8 @@ public final class Fleet implements AutoCloseable {
     private final Object promptTurn = new Object();
     private final List<Member> members = new ArrayList<>();
     private volatile CredentialPrompter prompter;
+    /** A full-screen view owns the terminal: a host that connects again then asks for nothing (it fails instead). */
+    private volatile boolean promptsRefused;
     private final java.util.function.Consumer<String> warnings;
 
     public Fleet(String label, List<HostEntry> hosts, Settings settings, Context.Mode mode,
@@ -107,7 +109,7 @@ public final class Fleet implements AutoCloseable {
             @Override
             public char[] ask(String prompt, boolean echo) throws NoTerminalException {
                 CredentialPrompter p = prompter;
-                if (p == null) {
+                if (p == null || promptsRefused) {
                     throw new NoTerminalException();
                 }
                 return p.ask(prompt, echo);
@@ -354,6 +356,99 @@ public final class Fleet implements AutoCloseable {
             }
         }
         return w;
+    }
+
+    /** One call's answer on one host of a {@link Polling}: its value, or why there is none. */
+    public record Answer<T>(String host, T value, Throwable failure, boolean timedOut) {
+        public boolean ok() {
+            return failure == null;
+        }
+    }
+
+    /**
+     * A long-running command's hold on the set (top): each host is called on its own, one call at a time, each call
+     * on a thread of its own within the host's deadline (connect included), at most --parallel at once. A host past
+     * its deadline is abandoned as in {@link #run} and gets a fresh connection at its next call; no call ever holds
+     * another host's.
+     */
+    public final class Polling implements AutoCloseable {
+        private final boolean[] busy = new boolean[hosts.size()];
+        private final java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(parallel());
+        private boolean closed;
+
+        private Polling() {
+        }
+
+        public List<String> hosts() {
+            return names();
+        }
+
+        /**
+         * Starts {@code call} on host {@code index} unless its previous call is still running; {@code done} gets the
+         * answer on the call's thread.
+         *
+         * @return false when the host is still busy (or the polling closed): nothing was started
+         */
+        public <T> boolean start(int index, java.util.function.Function<org.lvsh.libvirt.Connection, T> call,
+                                 java.util.function.Consumer<Answer<T>> done) {
+            synchronized (this) {
+                if (closed || busy[index]) {
+                    return false;
+                }
+                busy[index] = true;
+            }
+            Member m = members().get(index);
+            Thread t = new Thread(() -> {
+                Answer<T> answer;
+                try {
+                    answer = call(m, call);
+                } finally {
+                    synchronized (this) {
+                        busy[index] = false;
+                    }
+                }
+                done.accept(answer);
+            }, "lvsh-poll-" + m.name());
+            t.setDaemon(true); // a host stuck in libvirt must not keep the process alive
+            t.start();
+            return true;
+        }
+
+        private <T> Answer<T> call(Member m, java.util.function.Function<org.lvsh.libvirt.Connection, T> call) {
+            java.util.concurrent.atomic.AtomicReference<T> value = new java.util.concurrent.atomic.AtomicReference<>();
+            try {
+                slots.acquire();
+                try {
+                    Outcome o = HostCalls.run(List.of(m), 1, Fleet.this::deadlineNanos, member -> {
+                        value.set(call.apply(member.session().connection()));
+                        return new Outcome(member, 0, List.of(), null, false);
+                    }).get(0);
+                    return o.ok() ? new Answer<>(m.name(), value.get(), null, false)
+                            : new Answer<>(m.name(), null, o.failure(), o.timedOut());
+                } finally {
+                    slots.release();
+                }
+            } catch (InterruptedException e) {
+                m.abandon();
+                return new Answer<>(m.name(), null, Failure.failed("interrupted"), false);
+            }
+        }
+
+        /** Whether hosts that connect again may ask for credentials (not while a full-screen view is shown). */
+        public void refusePrompts(boolean refuse) {
+            promptsRefused = refuse;
+        }
+
+        /** No call starts any more; those running end on their own (their answers still reach their callers). */
+        @Override
+        public synchronized void close() {
+            closed = true;
+            promptsRefused = false;
+        }
+    }
+
+    public Polling poll() {
+        return new Polling();
     }
 
     /** HOST:DOMAIN, when HOST is a host of this run (a domain's own name may hold a ':'). */

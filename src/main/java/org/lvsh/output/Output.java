@@ -70,6 +70,15 @@ public final class Output {
         return new Stream(out, format, headers, java.util.List.copyOf(csvColumns));
     }
 
+    /** A stream of records of one shape ({@code type}): CSV's columns are its components' keys. */
+    public Stream stream(Class<? extends Record> type) {
+        java.util.List<String> columns = new java.util.ArrayList<>();
+        for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+            columns.add(Structured.snake(c.getName()));
+        }
+        return stream(columns);
+    }
+
     /**
      * One record at a time: text is the command's own text (a line, or lines); JSON one object a line (NDJSON);
      * YAML one document per record, documents separated by "---" lines; CSV a header line once (none under
@@ -124,7 +133,17 @@ public final class Output {
             return rendered;
         }
 
+        private java.util.List<String> columns;
+
+        /** The CSV columns, read from the record type once (top streams thousands of rows a second). */
         private java.util.List<String> columns() {
+            if (columns == null) {
+                columns = columnsOf();
+            }
+            return columns;
+        }
+
+        private java.util.List<String> columnsOf() {
             java.util.List<String> names = new java.util.ArrayList<>();
             if (hosted) {
                 names.add("host");

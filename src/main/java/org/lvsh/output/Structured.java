@@ -58,6 +58,22 @@ final class Structured {
         return yaml(tree);
     }
 
+    /** A record component's key: the JSON key Jackson gives it. */
+    static String snake(String component) {
+        return new PropertyNamingStrategies.SnakeCaseStrategy().translate(component);
+    }
+
+    /** One mapper for the streamed rows (thread-safe once built): making one per row cost top -o csv most of its time. */
+    private static volatile CsvMapper streamCsv;
+
+    private static CsvMapper streamCsv() {
+        CsvMapper m = streamCsv;
+        if (m == null) {
+            streamCsv = m = new CsvMapper();
+        }
+        return m;
+    }
+
     private static CsvSchema schema(List<String> columns) {
         CsvSchema.Builder schema = CsvSchema.builder();
         columns.forEach(schema::addColumn);
@@ -66,7 +82,7 @@ final class Structured {
 
     static String csvHeader(List<String> columns) {
         try {
-            return new CsvMapper().writer(schema(columns).withHeader()).writeValueAsString(
+            return streamCsv().writer(schema(columns).withHeader()).writeValueAsString(
                     Json.mapper().createArrayNode());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -81,7 +97,7 @@ final class Structured {
             row.put(c, v == null || v.isNull() ? "" : v.isContainerNode() ? Json.line(v) : v.asText());
         }
         try {
-            return new CsvMapper().writer(schema(columns).withoutHeader()).writeValueAsString(row);
+            return streamCsv().writer(schema(columns).withoutHeader()).writeValueAsString(row);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -86,6 +86,7 @@ public final class InteractiveShell {
         session.usePrompter(asker);
         context.useShellPrompter(asker);
         context.usePrintAbove(reader::printAbove);
+        context.useTerminal(terminal);
         Thread cleanup = new Thread(() -> shutdown(reader, terminal), "lvsh-shutdown");
         Runtime.getRuntime().addShutdownHook(cleanup); // SIGTERM, SIGHUP: close the connection, keep history
         PrintWriter out = terminal.writer();

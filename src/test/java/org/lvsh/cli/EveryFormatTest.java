@@ -29,6 +29,7 @@ class EveryFormatTest {
             Map.entry("domstats", List.of("domstats", "domstats test --state", "domstats --list-inactive")),
             Map.entry("list", List.of("list", "list --all --name", "list --uuid", "list --title --managed-save")),
             Map.entry("event", List.of("event --list")),
+            Map.entry("top", List.of("top -b -n 1", "top -b -n 2 -d 0")),
             Map.entry("capabilities", List.of("capabilities", "capabilities --xml")),
             Map.entry("freecell", List.of("freecell", "freecell 0", "freecell --all")),
             Map.entry("freepages", List.of("freepages --all", "freepages 0 4")),

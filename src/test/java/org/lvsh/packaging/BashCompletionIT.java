@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The bash completion script with the real lvsh (bin/lvsh and the packaged jar), through bash's completion variables. */
 class BashCompletionIT {
     static final List<String> COMMANDS = List.of("domid", "domname", "domuuid", "dominfo", "domstate", "domstats",
-            "list", "event", "capabilities", "freecell", "freepages", "hostname", "maxvcpus",
+            "list", "top", "event", "capabilities", "freecell", "freepages", "hostname", "maxvcpus",
             "nodecpumap", "nodecpustats", "nodeinfo", "nodememstats", "sysinfo", "uri", "version", "echo", "exit", "help", "quit",
             "connect", "hosts", "server");
     static final List<String> LIST_OPTIONS = List.of("--json", "--output", "--quiet", "--no-headers", "--help",

@@ -153,7 +153,7 @@ public final class Pty implements AutoCloseable {
         return process.pid();
     }
 
-    static String plain(String s) {
+    public static String plain(String s) {
         return ANSI.matcher(s).replaceAll("").replace("\r", "");
     }
 

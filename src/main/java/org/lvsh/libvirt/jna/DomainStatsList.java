@@ -70,6 +70,6 @@ final class DomainStatsList {
         List<TypedParam> params = TypedParamArray.read(record.getPointer(RECORD_PARAMS),
                 record.getInt(RECORD_NPARAMS));
         return new DomainStatsRecord(name, new String(uuid, 0, UUID_STRING_BUFLEN - 1, StandardCharsets.US_ASCII),
-                params);
+                Virt.virDomainGetID(dom), List.copyOf(params));
     }
 }
