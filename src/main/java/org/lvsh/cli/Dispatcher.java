@@ -125,7 +125,13 @@ public final class Dispatcher {
         Format format = command.format();
         long start = System.nanoTime();
         int status = context.fleet().run(words, command.domainText(), format, out, err);
-        trailer(out, err, format, command.quiet(), System.nanoTime() - start);
+        if (status == ExitStatus.CONNECT) {
+            // no host could be reached: as with one connection, no blank line, and the rest of the line does not
+            // run (each host was said once)
+            unopened = true;
+        } else {
+            trailer(out, err, format, command.quiet(), System.nanoTime() - start);
+        }
         return status;
     }
 
