@@ -160,6 +160,10 @@ public final class Fleet implements AutoCloseable {
                 return ErrorReport.report(e, json, err, diagnostics); // a format that cannot hold the answer
             }
             failed.sort(java.util.Comparator.comparingInt(o -> all.indexOf(o.member())));
+            if (answered.isEmpty() && sameUsageError(failed)) {
+                // the command line's fault, not any host's (list --sort-by bogus): said once, as for one host
+                return ErrorReport.report(failed.get(0).failure(), json, err, diagnostics);
+            }
             reportAll(failed, json, err);
             return status(answered, failed);
         } catch (InterruptedException e) {
@@ -369,6 +373,25 @@ public final class Fleet implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** Every host refused the command with one and the same usage error. */
+    private static boolean sameUsageError(List<Outcome> failed) {
+        if (failed.isEmpty()) {
+            return false;
+        }
+        String first = null;
+        for (Outcome o : failed) {
+            if (o.failure() == null || o.status() != ExitStatus.USAGE) {
+                return false;
+            }
+            String message = ErrorReport.toFailure(o.failure()).getMessage();
+            if (first != null && !first.equals(message)) {
+                return false;
+            }
+            first = message;
+        }
+        return true;
     }
 
     private void reportAll(List<Outcome> failed, boolean json, PrintWriter err) {

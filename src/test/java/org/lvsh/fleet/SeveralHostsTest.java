@@ -293,6 +293,15 @@ class SeveralHostsTest {
                 + "(expected uri, timeout or readonly)\n", r.err());
     }
 
+    /** A value every host refuses alike is the command line's fault: said once, as one host says it. */
+    @Test
+    void aUsageErrorFoundWhenTheCommandRunsIsSaidOnce() {
+        Result one = Run.lvsh("-c", a, "list", "--sort-by", "bogus");
+        assertEquals(2, one.status());
+        assertEquals(one, lvsh("-H", "a,b", "list", "--sort-by", "bogus"));
+        assertEquals(Run.lvsh("-c", a, "freecell", "--cellno", "-1"), lvsh("-H", "a,b", "freecell", "--cellno", "-1"));
+    }
+
     @Test
     void optionsThatChangeTheConnectionCannotFollowACommandOnASet() {
         Result r = lvsh("-H", "a,b", "list", "-c", a);
