@@ -60,7 +60,8 @@ public final class HostsFile {
         }
     }
 
-    private static final java.util.regex.Pattern MARK = java.util.regex.Pattern.compile(" in '[^']*', line (\\d+), column \\d+:?");
+    private static final java.util.regex.Pattern MARK =
+            java.util.regex.Pattern.compile(" in '[^']*', line (\\d+), column \\d+:?");
 
     /**
      * A syntax error as the YAML parser words it, made one line: its problem ("found character '\t(TAB)' that
