@@ -183,6 +183,9 @@ public final class InteractiveShell {
             out.println();
             out.flush();
         }
+        if (context.fleet() != null) {
+            return; // -H: each host connects when a command needs it; libvirt's default is none of them
+        }
         try {
             session.connection();
         } catch (RuntimeException e) {
