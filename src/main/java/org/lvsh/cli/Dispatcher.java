@@ -124,15 +124,15 @@ public final class Dispatcher {
         }
         Format format = command.format();
         long start = System.nanoTime();
-        int status = context.fleet().run(words, command.domainText(), format, out, err);
-        if (status == ExitStatus.CONNECT) {
+        org.lvsh.fleet.Fleet.Ran ran = context.fleet().run(words, command.domainText(), format, out, err);
+        if (ran.status() == ExitStatus.CONNECT) {
             // no host could be reached: as with one connection, no blank line, and the rest of the line does not
             // run (each host was said once)
             unopened = true;
-        } else {
+        } else if (ran.commandRan()) {
             trailer(out, err, format, command.quiet(), System.nanoTime() - start);
         }
-        return status;
+        return ran.status();
     }
 
     private boolean inShell() {

@@ -137,15 +137,16 @@ public final class Fleet implements AutoCloseable {
      * every host first, so that a command meant for one domain runs on the one host that has it.
      *
      * @param domain the command's domain argument, null when it has none
-     * @return 0 when every host succeeded, 4 when some did, else the status one host would give
+     * @return its status (0 when every host succeeded, 4 when some did, else the status one host would give),
+     *         and whether it ran
      */
-    public int run(List<String> words, String domain, Format format, PrintWriter out, PrintWriter err) {
+    public Ran run(List<String> words, String domain, Format format, PrintWriter out, PrintWriter err) {
         boolean json = format == Format.JSON;
         List<Member> all = members();
         try {
             Targets t = targets(all, domain, json, err);
             if (t.status() != null) {
-                return t.status();
+                return new Ran(t.status(), t.status() != ExitStatus.USAGE); // a domain on several hosts: not run
             }
             List<Outcome> outcomes = HostCalls.run(t.members(), parallel(), this::deadlineNanos, m -> m.run(words));
             List<Outcome> answered = new ArrayList<>();
@@ -157,19 +158,28 @@ public final class Fleet implements AutoCloseable {
                 HostsRenderer.render(answered.stream()
                         .map(o -> new HostsRenderer.Answer(o.member().name(), o.emitted())).toList(), out);
             } catch (RuntimeException e) {
-                return ErrorReport.report(e, json, err, diagnostics); // a format that cannot hold the answer
+                // a format that cannot hold the answer
+                return new Ran(ErrorReport.report(e, json, err, diagnostics), ErrorReport.toFailure(e).commandRan());
             }
             failed.sort(java.util.Comparator.comparingInt(o -> all.indexOf(o.member())));
             if (answered.isEmpty() && sameUsageError(failed)) {
                 // the command line's fault, not any host's (list --sort-by bogus): said once, as for one host
-                return ErrorReport.report(failed.get(0).failure(), json, err, diagnostics);
+                Throwable f = failed.get(0).failure();
+                return new Ran(ErrorReport.report(f, json, err, diagnostics), ErrorReport.toFailure(f).commandRan());
             }
             reportAll(failed, json, err);
-            return status(answered, failed);
+            return new Ran(status(answered, failed), true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // Ctrl-C in the shell: the hosts still busy are abandoned
-            return ExitStatus.FAILED;
+            return new Ran(ExitStatus.FAILED, true);
         }
+    }
+
+    /**
+     * How a command over the set ended: its status, and whether it ran at all (text then ends with virsh's blank
+     * line, as one host's does; a domain found on several hosts is a usage error and nothing ran).
+     */
+    public record Ran(int status, boolean commandRan) {
     }
 
     /**
