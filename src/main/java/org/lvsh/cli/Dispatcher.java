@@ -176,8 +176,12 @@ public final class Dispatcher {
             ran = ErrorReport.toFailure(e).commandRan();
         }
         long elapsed = System.nanoTime() - start;
-        context.diagnostics().log(Diagnostics.INFO, String.format(Locale.ROOT, "command %s: status %d, %.3f ms",
-                cl.getCommandName(), status, elapsed / 1e6));
+        if (context.diagnostics().enabled(Diagnostics.INFO)) {
+            // formatted only when asked for: a first %.3f loads the JDK's locale data, some 10-20 ms of a
+            // one-shot run, paid again on every host's thread in a run over several
+            context.diagnostics().log(Diagnostics.INFO, String.format(Locale.ROOT, "command %s: status %d, %.3f ms",
+                    cl.getCommandName(), status, elapsed / 1e6));
+        }
         if (command.printsTrailer() && ran) {
             trailer(out, err, format, command.quiet(), elapsed);
         }
