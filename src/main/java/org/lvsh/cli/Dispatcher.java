@@ -132,6 +132,7 @@ public final class Dispatcher {
         } else if (ran.commandRan()) {
             trailer(out, err, format, command.quiet(), System.nanoTime() - start);
         }
+        out.flush();
         return ran.status();
     }
 
@@ -172,6 +173,7 @@ public final class Dispatcher {
             command.call();
             status = ExitStatus.OK;
         } catch (RuntimeException e) {
+            out.flush(); // whatever the command printed comes before its error
             status = report(e, format == Format.JSON, err);
             ran = ErrorReport.toFailure(e).commandRan();
         }
@@ -184,6 +186,8 @@ public final class Dispatcher {
         }
         if (command.printsTrailer() && ran) {
             trailer(out, err, format, command.quiet(), elapsed);
+        } else {
+            out.flush();
         }
         return status;
     }

@@ -167,6 +167,9 @@ public final class Fleet implements AutoCloseable {
                 Throwable f = failed.get(0).failure();
                 return new Ran(ErrorReport.report(f, json, err, diagnostics), ErrorReport.toFailure(f).commandRan());
             }
+            if (!failed.isEmpty()) {
+                out.flush(); // the answers first, then what failed, on a terminal too
+            }
             reportAll(failed, json, err);
             return new Ran(status(answered, failed), true);
         } catch (InterruptedException e) {
