@@ -64,6 +64,21 @@ public final class Fleet implements AutoCloseable {
         return open;
     }
 
+    /**
+     * Opens every host's connection at once, waiting no longer than {@code nanos} in all (completion's patience):
+     * a host that is late is left out of this answer and goes on opening for the next. Nothing is asked for.
+     */
+    public void connectWithin(long nanos) {
+        List<Member> all = members();
+        for (Member m : all) {
+            m.session().openAhead("lvsh-open-" + m.name());
+        }
+        long until = System.nanoTime() + nanos;
+        for (Member m : all) {
+            m.session().awaitOpen(Math.max(0, until - System.nanoTime()));
+        }
+    }
+
     /** How the prompt names a list: "prod" for "@prod", else the list as given. */
     public static String labelOf(String list) {
         String l = list.strip();

@@ -96,6 +96,35 @@ public final class Session implements AutoCloseable {
         t.start();
     }
 
+    /**
+     * Waits at most {@code nanos} for the connection {@link #openAhead} is opening and makes it current.
+     *
+     * @return whether the session has an open connection now (false: still opening, or it failed)
+     */
+    public boolean awaitOpen(long nanos) {
+        java.util.concurrent.CompletableFuture<Connection> opening;
+        synchronized (this) {
+            if (current != null) {
+                return true;
+            }
+            opening = pending;
+        }
+        if (opening == null) {
+            return false;
+        }
+        try {
+            opening.get(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+            connection();
+            return true;
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException
+                 | RuntimeException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Turns an offered connection into the pending one if it is what this session opens, else drops it. */
     private void takeOffer() {
         Offer o = offered;

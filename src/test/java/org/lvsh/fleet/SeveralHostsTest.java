@@ -292,6 +292,30 @@ class SeveralHostsTest {
                 + "(expected uri, timeout or readonly)\n", r.err());
     }
 
+    /**
+     * lvsh complete (what bash, zsh and fish ask) over a set, named in the words being completed or by the run:
+     * HOST:DOMAIN from every host that answers in time, and the bare name of a domain one host alone has; a
+     * silent host is left out, not waited for.
+     */
+    @Test
+    void completionOffersHostDomainFromEveryHostOfTheSet() {
+        assertEquals(new Result(0, "a:web\na:shared\na:old\nb:db\nb:shared\ndb\nold\nweb\n", ""),
+                sortedBareNames(lvsh("complete", "--", "-H", "@pair", "domstate", "")));
+        assertEquals(new Result(0, "b:db\nb:shared\n", ""), lvsh("-H", "a,b", "complete", "--", "domstate", "b:"));
+        assertEquals(new Result(0, "a:web\na:shared\na:old\nold\nshared\nweb\n", ""),
+                sortedBareNames(lvsh("complete", "--", "-H", "a,silent,refused", "dominfo", "")));
+    }
+
+    /** The HOST:DOMAIN lines as printed, then the bare names sorted (their order is a map's). */
+    private static Result sortedBareNames(Result r) {
+        List<String> lines = r.out().lines().toList();
+        List<String> hosted = lines.stream().filter(l -> l.contains(":")).toList();
+        List<String> bare = lines.stream().filter(l -> !l.contains(":")).sorted().toList();
+        StringBuilder out = new StringBuilder();
+        java.util.stream.Stream.concat(hosted.stream(), bare.stream()).forEach(l -> out.append(l).append('\n'));
+        return new Result(r.status(), out.toString(), r.err());
+    }
+
     /** A value every host refuses alike is the command line's fault: said once, as one host says it. */
     @Test
     void aUsageErrorFoundWhenTheCommandRunsIsSaidOnce() {
