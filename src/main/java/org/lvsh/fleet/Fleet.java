@@ -497,26 +497,27 @@ public final class Fleet implements AutoCloseable {
             open = members.stream().filter(java.util.Objects::nonNull).toList();
         }
         long start = System.nanoTime();
-        java.util.Map<Thread, Long> closing = new java.util.LinkedHashMap<>();
+        java.util.Map<java.util.concurrent.Future<?>, Long> closing = new java.util.LinkedHashMap<>();
         for (Member m : open) {
             if (!m.connected()) {
                 m.close(); // nothing to say goodbye to
                 continue;
             }
-            Thread t = new Thread(m::close, "lvsh-close-" + m.name());
-            t.setDaemon(true);
-            t.start();
-            closing.put(t, start + deadlineNanos(m));
+            closing.put(org.lvsh.libvirt.ConnectionThreads.run("lvsh-close-" + m.name(), m::close),
+                    start + deadlineNanos(m));
         }
-        try {
-            for (java.util.Map.Entry<Thread, Long> c : closing.entrySet()) {
-                long left = c.getValue() - System.nanoTime();
+        for (java.util.Map.Entry<java.util.concurrent.Future<?>, Long> c : closing.entrySet()) {
+            long left = c.getValue() - System.nanoTime();
+            try {
                 if (left > 0) {
-                    TimeUnit.NANOSECONDS.timedJoin(c.getKey(), left);
+                    c.getKey().get(left, TimeUnit.NANOSECONDS);
                 }
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                // a host that does not say goodbye in time is left to close by itself
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the closing threads go on by themselves
+                return;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // the closing threads go on by themselves
         }
     }
 }

@@ -68,7 +68,7 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Starts opening the connection on a thread of its own, unless it is open, being opened or failed already:
+     * Starts opening the connection on a thread of its own ({@link ConnectionThreads}), unless it is open, being opened or failed already:
      * one host of a run over several connects while its command is being built and parsed, as a one-shot run's
      * head start does. The first use waits for it; a failure is reported then, as if opened at that moment.
      */
@@ -83,17 +83,15 @@ public final class Session implements AutoCloseable {
         CredentialPrompter p = prompter != null ? prompter : CredentialPrompter.NEVER;
         java.util.function.Consumer<String> warn = warnings;
         Keepalive k = keepalive;
-        Thread t = new Thread(() -> {
+        pending = opening;
+        ConnectionThreads.run(threadName, () -> {
             try {
                 warnAboutAuthFile(target, warn);
                 opening.complete(openConnection(target, ro, p, k));
             } catch (Throwable e) {
                 opening.completeExceptionally(e);
             }
-        }, threadName);
-        t.setDaemon(true); // a host stuck in libvirt must not keep the process alive
-        pending = opening;
-        t.start();
+        });
     }
 
     /**
