@@ -54,11 +54,19 @@ public final class Dispatcher {
      * @return the status of the last command that failed, 0 if none did
      */
     public int runAll(List<List<String>> commands, PrintWriter out, PrintWriter err) {
+        boolean ahead = context.mode() == Context.Mode.ONE_SHOT && !commands.isEmpty()
+                && runsOnHosts(commands.get(0));
+        if (ahead) {
+            context.fleet().connectAhead(); // while the line is parsed, as one host's head start
+        }
         for (List<String> words : commands) {
             int status = check(words, err);
             if (status != ExitStatus.OK) {
                 return status;
             }
+        }
+        if (ahead) {
+            context.fleet().commandLineAccepted();
         }
         int result = ExitStatus.OK;
         for (List<String> words : commands) {

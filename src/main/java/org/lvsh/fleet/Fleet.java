@@ -94,6 +94,43 @@ public final class Fleet implements AutoCloseable {
         return hosts;
     }
 
+    /** Set while the hosts connect ahead of an accepted command line: a password is asked only once it is. */
+    private volatile java.util.concurrent.CountDownLatch acceptance;
+
+    /**
+     * Starts connecting the first hosts (as many as are worked on at once) while the command line is still being
+     * read, as the one-host head start does: a one-shot command on a set spent that time connecting nothing.
+     * Nothing is asked for before {@link #commandLineAccepted()}, so a typo never costs a password prompt.
+     */
+    public void connectAhead() {
+        if (acceptance == null) {
+            acceptance = new java.util.concurrent.CountDownLatch(1);
+        }
+        List<Member> all = members();
+        for (Member m : all.subList(0, Math.min(all.size(), parallel()))) {
+            m.session().openAhead("lvsh-open-" + m.name());
+        }
+    }
+
+    /** The command line parsed: the hosts connecting ahead may ask for credentials now. */
+    public void commandLineAccepted() {
+        java.util.concurrent.CountDownLatch a = acceptance;
+        if (a != null) {
+            a.countDown();
+        }
+    }
+
+    private void awaitAcceptance() {
+        java.util.concurrent.CountDownLatch a = acceptance;
+        if (a != null) {
+            try {
+                a.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Who asks for credentials from now on (the shell brings its own terminal). */
     public void usePrompter(CredentialPrompter p) {
         prompter = p;
@@ -121,6 +158,7 @@ public final class Fleet implements AutoCloseable {
         session.usePrompter(m.prompter(new CredentialPrompter() {
             @Override
             public char[] ask(String prompt, boolean echo) throws NoTerminalException {
+                awaitAcceptance();
                 CredentialPrompter p = prompter;
                 if (p == null) {
                     throw new NoTerminalException();

@@ -97,6 +97,18 @@ class HostSetIT {
         }
     }
 
+    /**
+     * The hosts start connecting while the command line is read, but a line that does not parse costs no password
+     * prompt: the usage error, status 2, nothing asked.
+     */
+    @Test
+    void aLineThatDoesNotParseAsksNothing() {
+        try (Pty pty = Pty.start(Project.launcher() + " -H @both list --bogus", env)) {
+            assertEquals(2, pty.waitFor(Duration.ofSeconds(30)), pty.all());
+            assertEquals("error: command 'list' doesn't support option --bogus\n", pty.all());
+        }
+    }
+
     /** Each host's rows are what virsh shows on that host's URI, under the host's name, in the list's order. */
     @Test
     void eachHostsPartIsVirshsOnItsUri() {
