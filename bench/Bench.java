@@ -818,6 +818,11 @@ public final class Bench {
                     }
                 } catch (IOException e) {
                     // connection closed
+                } finally {
+                    // the chunks still due go out, then its thread ends: kept, each connection left two threads
+                    // behind until the proxy closed (a long-lived proxy ran the machine out of threads)
+                    delay.shutdown();
+                    delays.remove(delay);
                 }
             }, "proxy-pump");
             t.setDaemon(true);

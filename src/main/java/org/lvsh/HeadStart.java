@@ -60,6 +60,9 @@ final class HeadStart {
         Target run = Target.scan(List.of(args));
         String hosts = env.get("LVSH_HOSTS");
         if (run == null || !run.uriGiven() && hosts != null && !hosts.isBlank()) {
+            if (run != null || namesHosts(args)) {
+                org.lvsh.libvirt.NativeWarmUp.begin(); // a set of hosts connects later, each on its own
+            }
             return none();
         }
         int i = run.command();
@@ -158,6 +161,15 @@ final class HeadStart {
             end++;
         }
         return trimmed.substring(0, end);
+    }
+
+    private static boolean namesHosts(String[] args) {
+        for (String a : args) {
+            if (a.equals("-H") || a.startsWith("--hosts")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean mentionsSessionOptions(List<String> words) {

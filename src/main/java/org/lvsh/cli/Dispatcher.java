@@ -54,11 +54,19 @@ public final class Dispatcher {
      * @return the status of the last command that failed, 0 if none did
      */
     public int runAll(List<List<String>> commands, PrintWriter out, PrintWriter err) {
+        boolean ahead = context.mode() == Context.Mode.ONE_SHOT && !commands.isEmpty()
+                && runsOnHosts(commands.get(0));
+        if (ahead) {
+            context.fleet().connectAhead(); // while the line is parsed, as one host's head start
+        }
         for (List<String> words : commands) {
             int status = check(words, err);
             if (status != ExitStatus.OK) {
                 return status;
             }
+        }
+        if (ahead) {
+            context.fleet().commandLineAccepted();
         }
         int result = ExitStatus.OK;
         for (List<String> words : commands) {
@@ -125,9 +133,16 @@ public final class Dispatcher {
         context.gate().beforeRun(context.catalog().find(cl.getCommandName()), command.opens());
         Format format = command.format();
         long start = System.nanoTime();
-        int status = context.fleet().run(words, command.domainText(), format, out, err);
-        trailer(out, err, format, command.quiet(), System.nanoTime() - start);
-        return status;
+        org.lvsh.fleet.Fleet.Ran ran = context.fleet().run(words, command.domainText(), format, out, err);
+        if (ran.status() == ExitStatus.CONNECT) {
+            // no host could be reached: as with one connection, no blank line, and the rest of the line does not
+            // run (each host was said once)
+            unopened = true;
+        } else if (ran.commandRan()) {
+            trailer(out, err, format, command.quiet(), System.nanoTime() - start);
+        }
+        out.flush();
+        return ran.status();
     }
 
     private boolean inShell() {
@@ -168,14 +183,21 @@ public final class Dispatcher {
             command.call();
             status = ExitStatus.OK;
         } catch (RuntimeException e) {
+            out.flush(); // whatever the command printed comes before its error
             status = report(e, format == Format.JSON, err);
             ran = ErrorReport.toFailure(e).commandRan();
         }
         long elapsed = System.nanoTime() - start;
-        context.diagnostics().log(Diagnostics.INFO, String.format(Locale.ROOT, "command %s: status %d, %.3f ms",
-                cl.getCommandName(), status, elapsed / 1e6));
+        if (context.diagnostics().enabled(Diagnostics.INFO)) {
+            // formatted only when asked for: a first %.3f loads the JDK's locale data, some 10-20 ms of a
+            // one-shot run, paid again on every host's thread in a run over several
+            context.diagnostics().log(Diagnostics.INFO, String.format(Locale.ROOT, "command %s: status %d, %.3f ms",
+                    cl.getCommandName(), status, elapsed / 1e6));
+        }
         if (command.printsTrailer() && ran) {
             trailer(out, err, format, command.quiet(), elapsed);
+        } else {
+            out.flush();
         }
         return status;
     }

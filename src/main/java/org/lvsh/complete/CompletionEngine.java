@@ -49,16 +49,16 @@ public final class CompletionEngine {
         int start = 0;
         if (globals != null) {
             int i = skipOptions(globals, words, 0, current);
+            if (i == current && !prefix.startsWith("-") && CommandStringCompletion.isCommandString(prefix)) {
+                // lvsh 'nodeinfo; dominfo t<TAB>': one word, run as a command string, completed as it will run
+                return CommandStringCompletion.complete(prefix, new CompletionEngine(catalog, specs, null, live));
+            }
             if (i >= current) {
                 return inOptions(globals, words, current, prefix, true);
             }
             start = i;
         }
-        for (int j = start; j < current; j++) {
-            if (words.get(j).equals(";")) {
-                start = j + 1;
-            }
-        }
+        // separate words are one command's, as they run: a ';' among them is a value, not a separator
         if (current == start) {
             return commands(prefix);
         }

@@ -66,6 +66,21 @@ public final class Fleet implements AutoCloseable {
         return open;
     }
 
+    /**
+     * Opens every host's connection at once, waiting no longer than {@code nanos} in all (completion's patience):
+     * a host that is late is left out of this answer and goes on opening for the next. Nothing is asked for.
+     */
+    public void connectWithin(long nanos) {
+        List<Member> all = members();
+        for (Member m : all) {
+            m.session().openAhead("lvsh-open-" + m.name());
+        }
+        long until = System.nanoTime() + nanos;
+        for (Member m : all) {
+            m.session().awaitOpen(Math.max(0, until - System.nanoTime()));
+        }
+    }
+
     /** How the prompt names a list: "prod" for "@prod", else the list as given. */
     public static String labelOf(String list) {
         String l = list.strip();
@@ -79,6 +94,43 @@ public final class Fleet implements AutoCloseable {
 
     public List<HostEntry> hosts() {
         return hosts;
+    }
+
+    /** Set while the hosts connect ahead of an accepted command line: a password is asked only once it is. */
+    private volatile java.util.concurrent.CountDownLatch acceptance;
+
+    /**
+     * Starts connecting the first hosts (as many as are worked on at once) while the command line is still being
+     * read, as the one-host head start does: a one-shot command on a set spent that time connecting nothing.
+     * Nothing is asked for before {@link #commandLineAccepted()}, so a typo never costs a password prompt.
+     */
+    public void connectAhead() {
+        if (acceptance == null) {
+            acceptance = new java.util.concurrent.CountDownLatch(1);
+        }
+        List<Member> all = members();
+        for (Member m : all.subList(0, Math.min(all.size(), parallel()))) {
+            m.session().openAhead("lvsh-open-" + m.name());
+        }
+    }
+
+    /** The command line parsed: the hosts connecting ahead may ask for credentials now. */
+    public void commandLineAccepted() {
+        java.util.concurrent.CountDownLatch a = acceptance;
+        if (a != null) {
+            a.countDown();
+        }
+    }
+
+    private void awaitAcceptance() {
+        java.util.concurrent.CountDownLatch a = acceptance;
+        if (a != null) {
+            try {
+                a.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Who asks for credentials from now on (the shell brings its own terminal). */
@@ -108,6 +160,7 @@ public final class Fleet implements AutoCloseable {
         session.usePrompter(m.prompter(new CredentialPrompter() {
             @Override
             public char[] ask(String prompt, boolean echo) throws NoTerminalException {
+                awaitAcceptance();
                 CredentialPrompter p = prompter;
                 if (p == null || promptsRefused) {
                     throw new NoTerminalException();
@@ -139,15 +192,16 @@ public final class Fleet implements AutoCloseable {
      * every host first, so that a command meant for one domain runs on the one host that has it.
      *
      * @param domain the command's domain argument, null when it has none
-     * @return 0 when every host succeeded, 4 when some did, else the status one host would give
+     * @return its status (0 when every host succeeded, 4 when some did, else the status one host would give),
+     *         and whether it ran
      */
-    public int run(List<String> words, String domain, Format format, PrintWriter out, PrintWriter err) {
+    public Ran run(List<String> words, String domain, Format format, PrintWriter out, PrintWriter err) {
         boolean json = format == Format.JSON;
         List<Member> all = members();
         try {
             Targets t = targets(all, domain, json, err);
             if (t.status() != null) {
-                return t.status();
+                return new Ran(t.status(), t.status() != ExitStatus.USAGE); // a domain on several hosts: not run
             }
             List<Outcome> outcomes = HostCalls.run(t.members(), parallel(), this::deadlineNanos, m -> m.run(words));
             List<Outcome> answered = new ArrayList<>();
@@ -159,15 +213,31 @@ public final class Fleet implements AutoCloseable {
                 HostsRenderer.render(answered.stream()
                         .map(o -> new HostsRenderer.Answer(o.member().name(), o.emitted())).toList(), out);
             } catch (RuntimeException e) {
-                return ErrorReport.report(e, json, err, diagnostics); // a format that cannot hold the answer
+                // a format that cannot hold the answer
+                return new Ran(ErrorReport.report(e, json, err, diagnostics), ErrorReport.toFailure(e).commandRan());
             }
             failed.sort(java.util.Comparator.comparingInt(o -> all.indexOf(o.member())));
+            if (answered.isEmpty() && sameUsageError(failed)) {
+                // the command line's fault, not any host's (list --sort-by bogus): said once, as for one host
+                Throwable f = failed.get(0).failure();
+                return new Ran(ErrorReport.report(f, json, err, diagnostics), ErrorReport.toFailure(f).commandRan());
+            }
+            if (!failed.isEmpty()) {
+                out.flush(); // the answers first, then what failed, on a terminal too
+            }
             reportAll(failed, json, err);
-            return status(answered, failed);
+            return new Ran(status(answered, failed), true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // Ctrl-C in the shell: the hosts still busy are abandoned
-            return ExitStatus.FAILED;
+            return new Ran(ExitStatus.FAILED, true);
         }
+    }
+
+    /**
+     * How a command over the set ended: its status, and whether it ran at all (text then ends with virsh's blank
+     * line, as one host's does; a domain found on several hosts is a usage error and nothing ran).
+     */
+    public record Ran(int status, boolean commandRan) {
     }
 
     /**
@@ -466,6 +536,25 @@ public final class Fleet implements AutoCloseable {
         return null;
     }
 
+    /** Every host refused the command with one and the same usage error. */
+    private static boolean sameUsageError(List<Outcome> failed) {
+        if (failed.isEmpty()) {
+            return false;
+        }
+        String first = null;
+        for (Outcome o : failed) {
+            if (o.failure() == null || o.status() != ExitStatus.USAGE) {
+                return false;
+            }
+            String message = ErrorReport.toFailure(o.failure()).getMessage();
+            if (first != null && !first.equals(message)) {
+                return false;
+            }
+            first = message;
+        }
+        return true;
+    }
+
     private void reportAll(List<Outcome> failed, boolean json, PrintWriter err) {
         for (Outcome o : failed) {
             ErrorReport.reportForHost(o.member().name(), o.failure(), json, err, diagnostics);
@@ -528,11 +617,39 @@ public final class Fleet implements AutoCloseable {
         return new Outcome(m, 0, List.of(new org.lvsh.output.Emitted(s, null, null, null)), null, false);
     }
 
+    /**
+     * Closes every host's connection, all at once: a remote close costs two round-trips, so 20 hosts closed one
+     * after another kept a finished run alive for some 20 of them. Each host is waited for no longer than its
+     * deadline (a host that went silent after answering must not hold the run); a member whose call is still
+     * stuck closes its connection itself when the call returns.
+     */
     @Override
-    public synchronized void close() {
-        for (Member m : members) {
-            if (m != null) {
-                m.close();
+    public void close() {
+        List<Member> open;
+        synchronized (this) {
+            open = members.stream().filter(java.util.Objects::nonNull).toList();
+        }
+        long start = System.nanoTime();
+        java.util.Map<java.util.concurrent.Future<?>, Long> closing = new java.util.LinkedHashMap<>();
+        for (Member m : open) {
+            if (!m.connected()) {
+                m.close(); // nothing to say goodbye to
+                continue;
+            }
+            closing.put(org.lvsh.libvirt.ConnectionThreads.run("lvsh-close-" + m.name(), m::close),
+                    start + deadlineNanos(m));
+        }
+        for (java.util.Map.Entry<java.util.concurrent.Future<?>, Long> c : closing.entrySet()) {
+            long left = c.getValue() - System.nanoTime();
+            try {
+                if (left > 0) {
+                    c.getKey().get(left, TimeUnit.NANOSECONDS);
+                }
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                // a host that does not say goodbye in time is left to close by itself
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the closing threads go on by themselves
+                return;
             }
         }
     }

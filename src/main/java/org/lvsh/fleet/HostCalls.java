@@ -9,7 +9,8 @@ import org.lvsh.cli.ExitStatus;
 import org.lvsh.cli.Failure;
 
 /**
- * Runs one call on every member, at most {@code parallel} at once, each on a thread of its own and each bounded
+ * Runs one call on every member, at most {@code parallel} at once, each on a thread of its own (one of
+ * {@link org.lvsh.libvirt.ConnectionThreads}, which never end) and each bounded
  * by its deadline (connect and command, counted from the call's start, prompts excluded). libvirt's calls cannot
  * be interrupted, so a member past its deadline is not waited for: it is abandoned, its slot goes to the next
  * host, and whatever it produces later is never seen.
@@ -38,7 +39,7 @@ final class HostCalls {
                     Member m = members.get(i);
                     started[i] = System.nanoTime();
                     m.begin();
-                    Thread t = new Thread(() -> {
+                    org.lvsh.libvirt.ConnectionThreads.run("lvsh-host-" + m.name(), () -> {
                         Outcome o;
                         try {
                             o = call.apply(m);
@@ -51,9 +52,7 @@ final class HostCalls {
                             produced[i] = o;
                         }
                         finished.add(i);
-                    }, "lvsh-host-" + m.name());
-                    t.setDaemon(true); // a host stuck in libvirt must not keep the process alive
-                    t.start();
+                    });
                     running++;
                 }
                 Integer i = finished.poll(POLL_NANOS, TimeUnit.NANOSECONDS);

@@ -54,15 +54,45 @@ public final class HostsFile {
             return new Reading(path, p).file();
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw bad(path, at == null ? 0 : at.getLineNr(), firstLine(e.getOriginalMessage()));
+            throw syntax(path, at == null ? 0 : at.getLineNr(), e.getOriginalMessage());
         } catch (IOException e) {
             throw Failure.usage("cannot read " + path + ": " + e.getMessage());
         }
     }
 
-    private static String firstLine(String message) {
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
+    private static final java.util.regex.Pattern MARK =
+            java.util.regex.Pattern.compile(" in '[^']*', line (\\d+), column \\d+:?");
+
+    /**
+     * A syntax error as the YAML parser words it, made one line: its problem ("found character '\t(TAB)' that
+     * cannot start any token") on the line where it is, then what it was reading ("while scanning a quoted scalar",
+     * and the line that began on). The parser's first line alone said only what it was reading.
+     */
+    static Failure syntax(Path path, int line, String message) {
+        List<String> said = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        for (String l : message.split("\n")) {
+            java.util.regex.Matcher m = MARK.matcher(l);
+            if (m.matches()) {
+                if (!lines.isEmpty() && lines.get(lines.size() - 1) == null) {
+                    lines.set(lines.size() - 1, Integer.parseInt(m.group(1)));
+                }
+            } else if (!l.isBlank() && !l.startsWith("    ")) { // "    " starts the parser's quote of the text
+                said.add(l.strip());
+                lines.add(null);
+            }
+        }
+        if (said.isEmpty()) {
+            return bad(path, line, message.strip());
+        }
+        int last = said.size() - 1;
+        Integer where = lines.get(last);
+        String text = said.get(last);
+        if (last > 0) {
+            Integer began = lines.get(0);
+            text += " (" + said.get(0) + (began != null && !began.equals(where) ? ", from line " + began : "") + ")";
+        }
+        return bad(path, where != null ? where : line, text);
     }
 
     static Failure bad(Path path, int line, String message) {
@@ -94,15 +124,27 @@ public final class HostsFile {
             this.p = p;
         }
 
-        HostsFile file() throws IOException {
+        /**
+         * The next token. YAML's aliases (*name) are refused: the parser gives an alias as its name, so a host
+         * written "b: *a" would connect to the URI "a".
+         */
+        private JsonToken next() throws IOException {
             JsonToken t = p.nextToken();
+            if (p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser y && y.isCurrentAlias()) {
+                throw fail("YAML aliases (*" + p.getText() + ") are not read here; write the value out");
+            }
+            return t;
+        }
+
+        HostsFile file() throws IOException {
+            JsonToken t = next();
             if (t == null) {
                 return new HostsFile(path, Map.of(), Map.of()); // an empty file names nothing
             }
             expect(t == JsonToken.START_OBJECT, "expected 'hosts:' and 'groups:' at the top");
-            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            while ((t = next()) == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
-                p.nextToken();
+                next();
                 switch (key) {
                     case "hosts" -> hosts();
                     case "groups" -> groups();
@@ -125,14 +167,14 @@ public final class HostsFile {
                 return;
             }
             expect(p.currentToken() == JsonToken.START_OBJECT, "'hosts' must map names to URIs");
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
+            while (next() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 int line = line();
                 checkName(name, "host");
                 if (hosts.containsKey(name)) {
                     throw fail("host '" + name + "' is named twice");
                 }
-                JsonToken v = p.nextToken();
+                JsonToken v = next();
                 if (v == JsonToken.VALUE_STRING) {
                     hosts.put(name, new HostEntry(name, uri(p.getText()), null, false));
                 } else {
@@ -146,9 +188,9 @@ public final class HostsFile {
             String uri = null;
             Integer timeout = null;
             boolean readOnly = false;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
+            while (next() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
-                JsonToken v = p.nextToken();
+                JsonToken v = next();
                 switch (key) {
                     case "uri" -> {
                         expect(v == JsonToken.VALUE_STRING, "host '" + name + "': uri must be a string");
@@ -183,16 +225,16 @@ public final class HostsFile {
                 return;
             }
             expect(p.currentToken() == JsonToken.START_OBJECT, "'groups' must map names to lists of hosts");
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
+            while (next() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 checkName(name, "group");
                 if (groups.containsKey(name)) {
                     throw fail("group '" + name + "' is named twice");
                 }
-                expect(p.nextToken() == JsonToken.START_ARRAY, "group '" + name + "': expected a list of hosts, [a, b]");
+                expect(next() == JsonToken.START_ARRAY, "group '" + name + "': expected a list of hosts, [a, b]");
                 List<String> members = new ArrayList<>();
                 JsonToken t;
-                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                while ((t = next()) != JsonToken.END_ARRAY) {
                     expect(t == JsonToken.VALUE_STRING, "group '" + name + "': hosts are names");
                     String member = p.getText().strip();
                     memberLines.putIfAbsent(name + "\0" + member, line());

@@ -61,6 +61,8 @@ final class Member {
     Outcome run(List<String> words) {
         emitted.clear();
         failure = null;
+        // every command run on a set connects: the connection is made while the command is built and parsed
+        session.openAhead("lvsh-open-" + name());
         PrintWriter discard = new PrintWriter(Writer.nullWriter());
         int status = dispatcher.run(words, discard, discard);
         if (status != 0 && failure == null) {

@@ -45,7 +45,7 @@ public final class Connection implements AutoCloseable {
             connect = NativeConnection.open(uri, auth, readOnly ? OPEN_READONLY : 0);
         } catch (LibvirtFailure e) {
             LibvirtError error = e.error();
-            if (Thread.currentThread().isInterrupted()) {
+            if (Thread.currentThread().isInterrupted() || interruptedAtTheTransportsPrompt(uri)) {
                 // Ctrl-C: libvirt's reason ("Failed to collect auth credentials", ssh's reset pipe) is not why
                 throw new ConnectionFailure(ConnectionFailure.Kind.INTERRUPTED, uri, error);
             }
@@ -72,6 +72,28 @@ public final class Connection implements AutoCloseable {
             throw new ConnectionFailure(ConnectionFailure.Kind.UNREACHABLE, uri, e.error());
         }
         return c;
+    }
+
+    /** How long a failed open through ssh waits for the Ctrl-C that may have ended it (see below). */
+    private static final long SIGNAL_GRACE_MILLIS = 200;
+
+    /**
+     * ssh (and an ext transport's program) asks for its password on the terminal itself: Ctrl-C there ends it with
+     * the same SIGINT that makes the shell interrupt this thread, and libvirt often sees the broken pipe first
+     * ("Cannot recv data: Connection reset by peer"). A moment's wait lets that interrupt land, so the failure is
+     * said for what it is.
+     */
+    private static boolean interruptedAtTheTransportsPrompt(String uri) {
+        if (uri == null || !uri.matches("(?i)[a-z0-9]+\\+(ssh|ext):.*")) {
+            return false;
+        }
+        try {
+            Thread.sleep(SIGNAL_GRACE_MILLIS);
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
     }
 
     /**

@@ -67,6 +67,62 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts opening the connection on a thread of its own ({@link ConnectionThreads}), unless it is open, being opened or failed already:
+     * one host of a run over several connects while its command is being built and parsed, as a one-shot run's
+     * head start does. The first use waits for it; a failure is reported then, as if opened at that moment.
+     */
+    public synchronized void openAhead(String threadName) {
+        if (current != null || pending != null || offered != null || failedOpen != null) {
+            return;
+        }
+        java.util.concurrent.CompletableFuture<Connection> opening = new java.util.concurrent.CompletableFuture<>();
+        // what open() would read under this lock, read now: the first use holds the lock while it waits
+        String target = uri;
+        boolean ro = readOnly;
+        CredentialPrompter p = prompter != null ? prompter : CredentialPrompter.NEVER;
+        java.util.function.Consumer<String> warn = warnings;
+        Keepalive k = keepalive;
+        pending = opening;
+        ConnectionThreads.run(threadName, () -> {
+            try {
+                warnAboutAuthFile(target, warn);
+                opening.complete(openConnection(target, ro, p, k));
+            } catch (Throwable e) {
+                opening.completeExceptionally(e);
+            }
+        });
+    }
+
+    /**
+     * Waits at most {@code nanos} for the connection {@link #openAhead} is opening and makes it current.
+     *
+     * @return whether the session has an open connection now (false: still opening, or it failed)
+     */
+    public boolean awaitOpen(long nanos) {
+        java.util.concurrent.CompletableFuture<Connection> opening;
+        synchronized (this) {
+            if (current != null) {
+                return true;
+            }
+            opening = pending;
+        }
+        if (opening == null) {
+            return false;
+        }
+        try {
+            opening.get(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+            connection();
+            return true;
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException
+                 | RuntimeException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Turns an offered connection into the pending one if it is what this session opens, else drops it. */
     private void takeOffer() {
         Offer o = offered;

@@ -39,7 +39,7 @@ public final class HostsRenderer {
         } else {
             text(answers, style, out);
         }
-        out.flush();
+        // flushed by the caller, with the blank line that follows (one write for a short answer, as one host's)
     }
 
     /** Every host's record with "host" first; a list's rows become rows of one flat list. */

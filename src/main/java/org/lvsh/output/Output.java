@@ -57,7 +57,9 @@ public final class Output {
             case JSON -> out.println(Json.pretty(data));
             default -> out.print(Structured.render(format, data));
         }
-        out.flush();
+        // not flushed here: the dispatcher flushes once the command is done, its blank line included, so that a
+        // short answer leaves in one write as virsh's does (a reader that stops after one line, | head -1, then
+        // takes all of it instead of failing the run with a broken pipe on the blank line)
     }
 
     /**

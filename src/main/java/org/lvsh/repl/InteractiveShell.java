@@ -91,7 +91,7 @@ public final class InteractiveShell {
         Runtime.getRuntime().addShutdownHook(cleanup); // SIGTERM, SIGHUP: close the connection, keep history
         PrintWriter out = terminal.writer();
         UsableSize.ensure(terminal); // the banner's connection may ask for credentials on it
-        banner(out, err);
+        banner(terminal, out, err);
         try {
             loop(reader, terminal, out, err);
         } finally {
@@ -175,7 +175,7 @@ public final class InteractiveShell {
     }
 
 
-    private void banner(PrintWriter out, PrintWriter err) {
+    private void banner(Terminal terminal, PrintWriter out, PrintWriter err) {
         boolean quiet = context.settings().quiet();
         if (!quiet) {
             out.println("Welcome to lvsh, the virtualization interactive terminal.");
@@ -185,6 +185,13 @@ public final class InteractiveShell {
             out.println();
             out.flush();
         }
+        if (context.fleet() != null) {
+            return; // -H: each host connects when a command needs it; libvirt's default is none of them
+        }
+        // Ctrl-C while connecting (at a prompt of ssh's own, which the same SIGINT ends) ends the attempt and says
+        // so, as during 'connect'; without this the shell reported the broken pipe ("Cannot recv data")
+        Thread connecting = Thread.currentThread();
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> connecting.interrupt());
         try {
             session.connection();
         } catch (RuntimeException e) {
@@ -194,6 +201,9 @@ public final class InteractiveShell {
                 out.println("Not connected.");
                 out.println();
             }
+        } finally {
+            terminal.handle(Terminal.Signal.INT, previous);
+            Thread.interrupted(); // a Ctrl-C that came as the connection opened has nothing left to stop
         }
         out.flush();
     }

@@ -24,8 +24,12 @@ final class WarmConnection {
 
     private final WarmServer server;
     private final SocketChannel channel;
-    /** The run has ended: a caller leaving after that interrupts nothing. */
-    private volatile boolean ended;
+    /**
+     * The run has ended: a caller leaving after that interrupts nothing (the thread may be running another
+     * caller's command by then). Set and read under {@code ending}.
+     */
+    private boolean ended;
+    private final Object ending = new Object();
 
     WarmConnection(WarmServer server, SocketChannel channel) {
         this.server = server;
@@ -85,14 +89,14 @@ final class WarmConnection {
             status = new Lvsh(new RelayedInput(link), new RelayedOutput(link, 'O'), err, caller)
                     .run(request.args().toArray(new String[0]));
         } catch (HandBack back) {
-            ended = true;
+            endRun();
             server.served(-1); // its caller runs it
             link.discardHeld();
             link.send('L', back.getMessage());
             return;
         } catch (RuntimeException | Error e) {
             if (!gate.committed()) {
-                ended = true;
+                endRun();
                 server.served(-1);
                 link.discardHeld();
                 link.send('L', "the server failed: " + e);
@@ -105,8 +109,14 @@ final class WarmConnection {
         if (!gate.committed()) {
             status = releaseHeld(link, status, err);
         }
-        ended = true;
+        endRun();
         link.finish(status);
+    }
+
+    private void endRun() {
+        synchronized (ending) {
+            ended = true;
+        }
     }
 
     /** The first command is about to start: what was held goes out, and the caller may forget its stdin copy. */
@@ -167,8 +177,10 @@ final class WarmConnection {
             // gone
         }
         link.callerGone();
-        if (!ended) {
-            runner.interrupt(); // a script's next command does not start
+        synchronized (ending) {
+            if (!ended) {
+                runner.interrupt(); // a script's next command does not start
+            }
         }
     }
 

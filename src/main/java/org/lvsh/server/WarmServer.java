@@ -38,7 +38,6 @@ import jdk.net.ExtendedSocketOptions;
 public final class WarmServer {
     /** Callers served at once; past that, a caller runs in its own process. */
     static final int MAX_CALLERS = 256;
-    private static final long STACK_BYTES = 512 << 10;
 
     private final Path socket;
     private final long idleMillis;
@@ -134,16 +133,15 @@ public final class WarmServer {
             return;
         }
         lastActive.set(System.nanoTime());
-        Thread t = new Thread(null, () -> {
+        // on a thread that never ends: a caller's SASL session must not end with its thread (ConnectionThreads)
+        org.lvsh.libvirt.ConnectionThreads.run("lvsh-warm-caller", () -> {
             try {
                 new WarmConnection(this, caller).serve();
             } finally {
                 lastActive.set(System.nanoTime());
                 active.decrementAndGet();
             }
-        }, "lvsh-warm-caller", STACK_BYTES);
-        t.setDaemon(true);
-        t.start();
+        });
     }
 
     private void closeWhenIdle() {

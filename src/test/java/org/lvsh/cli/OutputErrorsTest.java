@@ -78,6 +78,44 @@ class OutputErrorsTest {
                 .count(), r.err());
     }
 
+    /**
+     * A reader that takes the first write and stops (| head -1 once it has its line): a short answer leaves in one
+     * write, its blank line included, as virsh's stdio gives it to the pipe, so the run succeeds as virsh's does.
+     */
+    @Test
+    void aShortAnswerLeavesInOneWrite() {
+        for (String command : new String[] {"list", "uri", "domid test", "nodeinfo", "list --all --json",
+            "domstate test --reason"}) {
+            ByteArrayOutputStream taken = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            OutputStream oneWrite = new OutputStream() {
+                private boolean written;
+
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    if (written) {
+                        throw new IOException("Broken pipe");
+                    }
+                    written = true;
+                    taken.write(b, off, len);
+                }
+            };
+            int status = new Lvsh(new ByteArrayInputStream(new byte[0]), oneWrite,
+                    new PrintStream(err, true, StandardCharsets.UTF_8), () -> false).run(("-c " + URI + " " + command)
+                    .split(" "));
+            Result virsh = org.lvsh.support.Run.virsh(("-c " + URI + " " + command).split(" "));
+            assertEquals(0, status, command + ": " + err);
+            if (!command.contains("json")) {
+                assertEquals(virsh.out(), taken.toString(StandardCharsets.UTF_8), command);
+            }
+        }
+    }
+
     @Test
     void aClosedPipeIsStatusOneAndNoLine() {
         for (String[] args : new String[][] {{"-c", URI, "uri"}, {"-c", URI}}) {

@@ -54,6 +54,31 @@ class HostNamesTest {
                         .getMessage());
     }
 
+    /** A syntax error says what is wrong, on the line where it is, not only what the parser was reading. */
+    @Test
+    void syntaxErrorsSayTheProblemAndItsLine() {
+        assertEquals("/cfg/lvsh/hosts.yaml:3: found character '\\t(TAB)' that cannot start any token. (Do not use "
+                        + "\\t(TAB) for indentation) (while scanning for the next token)",
+                assertThrows(Failure.class, () -> HostsFile.parse(FILE, "hosts:\n  a: x\n\tb: y\n")).getMessage());
+        assertEquals("/cfg/lvsh/hosts.yaml:3: found unexpected end of stream (while scanning a quoted scalar, from "
+                        + "line 2)",
+                assertThrows(Failure.class, () -> HostsFile.parse(FILE, "hosts:\n  a: \"test\n")).getMessage());
+        assertEquals("/cfg/lvsh/hosts.yaml:2: mapping values are not allowed here",
+                assertThrows(Failure.class, () -> HostsFile.parse(FILE, "hosts:\n  a: b: c\n")).getMessage());
+    }
+
+    /** YAML's aliases would reach lvsh as the alias's name: "b: *a" must not become a host whose URI is "a". */
+    @Test
+    void aliasesAreRefusedNotReadAsTheirNames() {
+        Failure f = assertThrows(Failure.class, () -> HostsFile.parse(FILE,
+                "hosts:\n  a: &uri test:///default\n  b: *uri\n"));
+        assertEquals("/cfg/lvsh/hosts.yaml:3: YAML aliases (*uri) are not read here; write the value out",
+                f.getMessage());
+        assertEquals(2, f.status());
+        assertEquals(List.of(new HostEntry("a", "test:///default", null, false)),
+                directory("hosts:\n  a: &uri test:///default\n", Map.of()).resolve("a"));
+    }
+
     @Test
     void libvirtsAliasesAsLibvirtReadsThem() {
         Map<String, String> aliases = UriAliases.parse("# uri_aliases = [\"no=test:///x\"]\n"

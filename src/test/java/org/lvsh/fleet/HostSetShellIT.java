@@ -64,6 +64,22 @@ class HostSetShellIT {
         }
     }
 
+    /** Started on a set, the shell connects to no single host: libvirt's default is not one of the set. */
+    @Test
+    void aShellStartedOnASetTriesNoOtherConnection() {
+        Map<String, String> failingDefault = new java.util.HashMap<>(env);
+        failingDefault.put("LIBVIRT_DEFAULT_URI", "qemu:///system?socket=/nonexistent/libvirt-sock");
+        try (Pty pty = Pty.start(Project.launcher() + " -H @pair", failingDefault)) {
+            String start = pty.expect(PROMPT, Duration.ofSeconds(20));
+            assertFalse(start.contains("error"), start);
+            assertTrue(start.startsWith("Welcome to lvsh"), start);
+            pty.type("uri\r");
+            pty.expect("\n a +test:///.*\n b +test:///.*\n\n" + PROMPT);
+            pty.type("quit\r");
+            assertEquals(0, pty.waitFor(Duration.ofSeconds(10)));
+        }
+    }
+
     /** The list of candidates is drawn in one go; what follows waits for nothing else. */
     private static final class TestWait {
         static void drawn() {

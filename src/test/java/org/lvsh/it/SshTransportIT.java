@@ -1,6 +1,8 @@
 package org.lvsh.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lvsh.support.Project;
+import org.lvsh.support.Pty;
 import org.lvsh.support.Run;
 import org.lvsh.support.Run.Result;
 import org.lvsh.support.TestDaemon;
@@ -27,6 +30,7 @@ class SshTransportIT {
     static Path dir;
     static String viaSsh;
     static String changedKey;
+    static String askingSsh;
 
     @BeforeAll
     static void fakeSsh() throws IOException {
@@ -43,7 +47,11 @@ class SshTransportIT {
                 + "'  remove with:' "
                 + "'  ssh-keygen -f \"/root/.ssh/known_hosts\" -R \"localhost\"' "
                 + "'Host key verification failed.' >&2\nexit 255\n");
+        // what OpenSSH does without a key: ask for the password on the terminal itself, then talk
+        Path asking = script("ssh-asking", "exec 3<>/dev/tty\nprintf \"root@localhost's password: \" >&3\n"
+                + "read -r password <&3\nexec '" + bridge + "' \"$@\"\n");
         viaSsh = "qemu+ssh://localhost/system?command=" + bridge + "&no_verify=1";
+        askingSsh = "qemu+ssh://localhost/system?command=" + asking + "&no_verify=1";
         changedKey = "qemu+ssh://localhost/system?command=" + refused;
     }
 
@@ -72,6 +80,37 @@ class SshTransportIT {
         Result text = Run.script("connect " + TestDaemon.get().socketUri() + "\n", "-c", "test:///default");
         assertEquals("Connected to " + TestDaemon.get().socketUri() + " (read-write, not encrypted, secure)\n\n",
                 text.out());
+    }
+
+    /**
+     * Ctrl-C at ssh's own password prompt in the shell (it reads the terminal itself; the same SIGINT ends it)
+     * says it was interrupted, at start-up and at 'connect', not the broken pipe libvirt saw; the shell goes on,
+     * and a later answer connects.
+     */
+    @Test
+    void ctrlCAtSshsOwnPromptSaysItWasInterrupted() {
+        String prompt = "root@localhost's password: \\z";
+        try (Pty pty = Pty.start(Project.launcher() + " -c '" + askingSsh + "'", java.util.Map.of("XDG_CACHE_HOME",
+                dir.resolve("cache").toString()))) {
+            pty.expect(prompt, java.time.Duration.ofSeconds(20));
+            pty.type("\u0003");
+            String start = pty.expect("Not connected\\.\n\n.*# \\z", java.time.Duration.ofSeconds(20));
+            assertTrue(start.contains("error: interrupted; no connection was made\n"), start);
+            assertFalse(start.contains("Cannot recv data"), start);
+            pty.type("connect " + askingSsh + "\r");
+            pty.expect(prompt, java.time.Duration.ofSeconds(20));
+            pty.type("\u0003");
+            String connect = pty.expect("# \\z", java.time.Duration.ofSeconds(20));
+            assertTrue(connect.contains("error: interrupted; no connection was made\n"), connect);
+            assertFalse(connect.contains("Cannot recv data"), connect);
+            pty.type("connect " + askingSsh + "\r");
+            pty.expect(prompt, java.time.Duration.ofSeconds(20));
+            pty.type("secret\r");
+            pty.expect("lvsh \\(" + java.util.regex.Pattern.quote(askingSsh) + "\\) # \\z",
+                    java.time.Duration.ofSeconds(20));
+            pty.type("quit\r");
+            assertEquals(0, pty.waitFor(java.time.Duration.ofSeconds(20)));
+        }
     }
 
     /** One error line, then ssh's own lines as it wrote them (its advice intact), indented, no \x0d\x0a. */

@@ -32,8 +32,8 @@ public final class TestDaemon {
     private static final String RUN_ID = hex(3);
     private static final String NAME_PLACEHOLDER = "LVSHGUESTNAMEPLACEHOLDER";
 
-    private static TestDaemon instance;
-    private static AssertionError startFailure;
+    private static final Launch FIRST = new Launch("the test daemon");
+    private static final Launch SECOND = new Launch("the second test daemon");
 
     private final Path dir;
     private final Path script;
@@ -47,20 +47,43 @@ public final class TestDaemon {
     }
 
     /** The daemon of this JVM, started on first use; a failed start fails every later call at once, too. */
-    public static synchronized TestDaemon get() {
-        if (startFailure != null) {
-            throw new AssertionError("the test daemon could not start (see the first failure): "
-                    + startFailure.getMessage(), startFailure);
+    public static TestDaemon get() {
+        return FIRST.get();
+    }
+
+    /**
+     * A second daemon beside the first (its own DIR, sockets and TCP port, as testdaemon.sh allows), for tests of
+     * several hosts that need two real libvirtds; started on first use, stopped at exit like the first.
+     */
+    public static TestDaemon second() {
+        return SECOND.get();
+    }
+
+    /** One daemon of this JVM, started once; a failed start fails every later call at once, too. */
+    private static final class Launch {
+        private final String what;
+        private TestDaemon instance;
+        private AssertionError startFailure;
+
+        Launch(String what) {
+            this.what = what;
         }
-        if (instance == null) {
-            try {
-                instance = launch();
-            } catch (AssertionError e) {
-                startFailure = e;
-                throw e;
+
+        synchronized TestDaemon get() {
+            if (startFailure != null) {
+                throw new AssertionError(what + " could not start (see the first failure): "
+                        + startFailure.getMessage(), startFailure);
             }
+            if (instance == null) {
+                try {
+                    instance = launch();
+                } catch (AssertionError e) {
+                    startFailure = e;
+                    throw e;
+                }
+            }
+            return instance;
         }
-        return instance;
     }
 
     private static TestDaemon launch() {

@@ -26,6 +26,11 @@ public final class CompleteCommand extends LvshCommand {
         CommandLine globals = new CommandLine(new GlobalOptions());
         retarget(globals);
         context.candidates().connectOnDemand();
+        org.lvsh.fleet.Fleet fleet = context.fleet();
+        if (fleet != null && completesAnArgument()) {
+            // HOST:DOMAIN from every host that answers within the patience a single host gets
+            fleet.connectWithin(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(HOSTS_PATIENCE_MILLIS));
+        }
         Dispatcher dispatcher = new Dispatcher(context);
         CompletionEngine engine = new CompletionEngine(context.catalog(), dispatcher::spec, globals.getCommandSpec(),
                 context.candidates());
@@ -36,7 +41,19 @@ public final class CompleteCommand extends LvshCommand {
         spec.commandLine().getOut().print(out);
     }
 
-    /** The connection the completed command line would use: its own -c/-r, else the run's. */
+    /** How long completion waits for the hosts of a set to connect (late ones are skipped this time). */
+    private static final long HOSTS_PATIENCE_MILLIS = 700;
+
+    /** Whether the word being completed comes after a command's name (it may then be a domain of the hosts). */
+    private boolean completesAnArgument() {
+        int i = 0;
+        while (i < words.size() - 1 && words.get(i).startsWith("-") && words.get(i).length() > 1) {
+            i += GlobalOptions.takesValue(words.get(i)) ? 2 : 1;
+        }
+        return i < words.size() - 1;
+    }
+
+    /** The connection the completed command line would use: its own -c/-r or -H, else the run's. */
     private void retarget(CommandLine globals) {
         GlobalOptions options = globals.getCommand();
         globals.setStopAtPositional(true);
@@ -44,8 +61,13 @@ public final class CompleteCommand extends LvshCommand {
         globals.setUnmatchedArgumentsAllowed(true);
         try {
             globals.parseArgs(words.subList(0, Math.max(0, words.size() - 1)).toArray(new String[0]));
-            Settings s = Settings.from(options);
-            if (options.uriGiven() || s.readOnly()) {
+            Settings s = Settings.from(options, context.environment(), warning -> { });
+            if (s.hosts() != null && !s.hosts().equals(context.settings().hosts())) {
+                context.connectHosts(s.hosts(), s.readOnly()); // the words' own -H: never prompts here
+            } else if (options.uriGiven() || s.readOnly()) {
+                if (options.uriGiven()) {
+                    context.leaveHosts(); // the words name one connection: not the run's set
+                }
                 context.session().retarget(s.uri(), s.readOnly(), context.settings().keepalive());
             }
         } catch (RuntimeException e) {
