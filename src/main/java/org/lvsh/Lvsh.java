@@ -88,6 +88,7 @@ public final class Lvsh {
             out.flush();
             err.flush();
         }
+        stdout.confirm();
         return outputWritten(status);
     }
 

@@ -44,6 +44,25 @@ public final class CheckedStream extends FilterOutputStream {
         }
     }
 
+    /**
+     * A stream that can say, at the end of a run, whether everything written reached its destination (the warm
+     * path's, whose writes are done by the caller's process).
+     */
+    public interface Confirmable {
+        void confirm() throws IOException;
+    }
+
+    /** At the end of a run: makes sure what was written was written, so that {@link #lost()} can tell. */
+    public void confirm() {
+        if (out instanceof Confirmable c) {
+            try {
+                c.confirm();
+            } catch (IOException e) {
+                failed(e);
+            }
+        }
+    }
+
     private IOException failed(IOException e) {
         if (failure == null) {
             failure = e;

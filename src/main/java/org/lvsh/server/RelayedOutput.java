@@ -4,14 +4,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * The caller's stdout or stderr, as frames. A flush of stdout waits until the caller has written everything sent
- * before it, so that output the caller could not write (a full disk, a reader gone) fails the run exactly where a
- * run of its own would have failed: at its next write or flush, with the system's reason.
+ * The caller's stdout or stderr, as frames sent as they are written. Output the caller could not write (a full
+ * disk, a reader gone) fails the run as in a process of its own: the writes after the caller said so fail with
+ * the system's reason, and at the run's end {@link #confirm} waits until the caller has written everything, so
+ * that a failure of the last writes is not missed.
  */
-final class RelayedOutput extends OutputStream {
+final class RelayedOutput extends OutputStream implements org.lvsh.output.CheckedStream.Confirmable {
     private final CallerLink link;
     private final char type;
-    private boolean sentSinceFlush;
+    private boolean sentSinceConfirm;
 
     RelayedOutput(CallerLink link, char type) {
         this.link = link;
@@ -29,15 +30,15 @@ final class RelayedOutput extends OutputStream {
         for (int done = 0; done < len; done += Frames.CHUNK) {
             link.send(type, b, off + done, Math.min(Frames.CHUNK, len - done));
         }
-        sentSinceFlush |= len > 0;
+        sentSinceConfirm |= len > 0;
     }
 
     @Override
-    public synchronized void flush() throws IOException {
-        if (type != 'O' || !sentSinceFlush || link.holding()) {
+    public synchronized void confirm() throws IOException {
+        if (type != 'O' || !sentSinceConfirm || link.holding()) {
             return; // held output is checked when it is released
         }
-        sentSinceFlush = false;
+        sentSinceConfirm = false;
         try {
             link.flushed();
         } catch (InterruptedException e) {
