@@ -309,6 +309,12 @@ public final class Bench {
                 work.resolve("commands.txt"));
     }
 
+    private static List<String> concat(List<String> head, List<String> tail) {
+        List<String> all = new ArrayList<>(head);
+        all.addAll(tail);
+        return all;
+    }
+
     private static List<String> concat(List<String> head, String a, String b, String... rest) {
         List<String> all = new ArrayList<>(head);
         all.add(a);
@@ -588,6 +594,10 @@ public final class Bench {
                 // the default --parallel (16) takes 20 hosts in two waves; all at once shows what one wave costs
                 List<String> lvshAll = List.of(LVSH, "-H", String.join(",", uris), "--parallel", "20", "list", "--all");
                 compare("one host vs lvsh -H all 20 --parallel 20", Math.max(3, n / 3), lvshOne, lvshAll, null);
+                // in JVMs of their own (LVSH_SERVER=0): each run pays a JVM start, as before the warm path
+                List<String> own = List.of("env", "LVSH_SERVER=0");
+                compare("own JVM: one host vs lvsh -H all 20", Math.max(3, n / 3), concat(own, lvshOne),
+                        concat(own, lvshSet), null);
             } finally {
                 for (Proxy p : proxies) {
                     p.close();

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lvsh.support.NodeXml;
 import org.lvsh.support.NodeXml.State;
 import org.lvsh.support.Run;
+import org.lvsh.support.SilentListener;
 import org.lvsh.support.Run.Result;
 
 /**
@@ -34,8 +34,7 @@ class SeveralHostsTest {
     static String a;
     static String b;
     static int refusedPort;
-    static ServerSocket silent;
-    static final List<Socket> held = new ArrayList<>();
+    static SilentListener silent;
     static Map<String, String> env;
 
     @BeforeAll
@@ -46,25 +45,14 @@ class SeveralHostsTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             refusedPort = s.getLocalPort(); // closed again: connecting is refused
         }
-        silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(() -> {
-            try {
-                while (true) {
-                    held.add(silent.accept()); // accepted, never answered
-                }
-            } catch (IOException e) {
-                // closed at the end
-            }
-        });
-        acceptor.setDaemon(true);
-        acceptor.start();
+        silent = new SilentListener();
         Path config = dir.resolve("config");
         Files.createDirectories(config.resolve("lvsh"));
         Files.writeString(config.resolve("lvsh/hosts.yaml"), "hosts:\n"
                 + "  a: " + a + "\n"
                 + "  b: {uri: \"" + b + "\", readonly: true}\n"
                 + "  refused: qemu+tcp://127.0.0.1:" + refusedPort + "/system\n"
-                + "  silent: {uri: \"qemu+tcp://127.0.0.1:" + silent.getLocalPort() + "/system\", timeout: 2}\n"
+                + "  silent: {uri: \"qemu+tcp://127.0.0.1:" + silent.port() + "/system\", timeout: 2}\n"
                 + "groups:\n"
                 + "  pair: [a, b]\n"
                 + "  mixed: [a, refused, b]\n");
@@ -74,9 +62,6 @@ class SeveralHostsTest {
     @AfterAll
     static void close() throws IOException {
         silent.close();
-        for (Socket s : held) {
-            s.close();
-        }
     }
 
     private static Result lvsh(String... args) {

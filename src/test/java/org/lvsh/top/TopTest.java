@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,6 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.lvsh.support.NodeXml;
 import org.lvsh.support.NodeXml.State;
 import org.lvsh.support.Run;
+import org.lvsh.support.SilentListener;
 import org.lvsh.support.Run.Result;
 
 /**
@@ -48,8 +46,7 @@ class TopTest {
     static Path dir;
     static String a;
     static String b;
-    static ServerSocket silent;
-    static final List<Socket> held = new ArrayList<>();
+    static SilentListener silent;
     static Map<String, String> env;
 
     @BeforeAll
@@ -57,33 +54,19 @@ class TopTest {
         a = NodeXml.host().domain("web", State.RUNNING).domain("shared", State.PAUSED).domain("old", State.SHUTOFF)
                 .write(dir, "a.xml");
         b = NodeXml.host().domain("db", State.RUNNING).domain("shared", State.RUNNING).write(dir, "b.xml");
-        silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(() -> {
-            try {
-                while (true) {
-                    held.add(silent.accept()); // accepted, never answered
-                }
-            } catch (IOException e) {
-                // closed at the end
-            }
-        });
-        acceptor.setDaemon(true);
-        acceptor.start();
+        silent = new SilentListener();
         Path config = dir.resolve("config");
         Files.createDirectories(config.resolve("lvsh"));
         Files.writeString(config.resolve("lvsh/hosts.yaml"), "hosts:\n"
                 + "  a: " + a + "\n"
                 + "  b: " + b + "\n"
-                + "  silent: {uri: \"qemu+tcp://127.0.0.1:" + silent.getLocalPort() + "/system\", timeout: 2}\n");
+                + "  silent: {uri: \"qemu+tcp://127.0.0.1:" + silent.port() + "/system\", timeout: 2}\n");
         env = Map.of("XDG_CONFIG_HOME", config.toString(), "HOME", dir.toString());
     }
 
     @AfterAll
     static void close() throws IOException {
         silent.close();
-        for (Socket s : held) {
-            s.close();
-        }
     }
 
     private static Result lvsh(String... args) {
