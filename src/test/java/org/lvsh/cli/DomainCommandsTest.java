@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,11 +49,8 @@ class DomainCommandsTest {
                 .write(dir, "node.xml");
     }
 
-    /** dominfo's CPU time comes from the wall clock in the test driver: compared by shape. */
-    private static final Pattern CPU_TIME = Pattern.compile("(?m)^CPU time: +\\d+\\.\\ds$");
-
     private static String clockless(String out) {
-        return CPU_TIME.matcher(out).replaceAll("CPU time: N");
+        return Run.clockless(out);
     }
 
     private static void sameAsVirsh(String... command) {

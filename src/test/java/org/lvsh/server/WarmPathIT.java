@@ -55,9 +55,7 @@ class WarmPathIT {
     }
 
     private void assertSame(Result own, Result served, String what) {
-        // the test driver's CPU time follows the wall clock: compare it by shape
-        assertEquals(own.out().replaceAll("CPU time: +\\d+\\.\\ds", "CPU time: N"),
-                served.out().replaceAll("CPU time: +\\d+\\.\\ds", "CPU time: N"), "stdout of " + what);
+        assertEquals(Run.clockless(own.out()), Run.clockless(served.out()), "stdout of " + what);
         assertEquals(own.err(), served.err(), "stderr of " + what);
         assertEquals(own.status(), served.status(), "status of " + what);
     }
@@ -274,8 +272,7 @@ class WarmPathIT {
         Path socket = Path.of(warm.servers().get(0).get("socket").asText());
         try (SocketChannel silent = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             silent.connect(UnixDomainSocketAddress.of(socket));
-            String expected = warm.own("", "-c", "test:///default", "dominfo", "test").out()
-                    .replaceAll("CPU time: +\\d+\\.\\ds", "");
+            String expected = Run.clockless(warm.own("", "-c", "test:///default", "dominfo", "test").out());
             ExecutorService pool = Executors.newFixedThreadPool(200);
             try {
                 List<Future<Result>> runs = new ArrayList<>();
@@ -286,7 +283,7 @@ class WarmPathIT {
                     Result r = f.get();
                     assertEquals(0, r.status(), r.err());
                     assertEquals("", r.err());
-                    assertEquals(expected, r.out().replaceAll("CPU time: +\\d+\\.\\ds", ""));
+                    assertEquals(expected, Run.clockless(r.out()));
                 }
             } finally {
                 pool.shutdownNow();
