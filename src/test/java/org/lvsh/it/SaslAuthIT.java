@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lvsh.support.Project;
 import org.lvsh.support.Pty;
+import org.lvsh.support.Run;
 import org.lvsh.support.Run.Result;
 import org.lvsh.support.TestDaemon;
 
@@ -125,6 +126,17 @@ class SaslAuthIT {
             pty.type("quit\r");
             assertEquals(0, pty.waitFor(Duration.ofSeconds(20)));
         }
+    }
+
+    /**
+     * SASL's mutexes are lvsh's: its DIGEST-MD5 cache is shared by every connection of the process, and with
+     * SASL's own no-op mutexes several hosts authenticating at once corrupted the heap.
+     */
+    @Test
+    void saslLocksWithLvshsMutexes() {
+        Result r = Run.lvsh("-c", daemon.tcpUriWithAuthFile(), "uri");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(org.lvsh.libvirt.jna.SaslLocks.made() > 0);
     }
 
     @Test

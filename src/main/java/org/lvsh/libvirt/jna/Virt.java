@@ -14,6 +14,7 @@ import com.sun.jna.ptr.PointerByReference;
 final class Virt {
     static {
         Native.register("virt");
+        SaslLocks.install(); // before any call of this class can open a connection
     }
 
     private Virt() {
