@@ -21,8 +21,13 @@ import java.util.Map;
  * says one is on its way.
  */
 public final class WarmStart {
-    /** The server's heap: enough for a fleet's answers, bounded for a process that lives for minutes. */
-    private static final List<String> SERVER_OPTIONS = List.of("-Xms8m", "-Xmx128m", "-Xss512k",
+    /**
+     * The server's heap: enough for a fleet's answers, bounded for a process that lives for minutes. A young
+     * generation of its own size (24 MiB) because a command over 20 hosts allocates some 20 MiB: in a young
+     * generation shrunk to a few MiB it paid a collection every few hosts (-H over 20 SASL hosts: 173 ms, 139 ms
+     * with it; 22 MiB more resident).
+     */
+    private static final List<String> SERVER_OPTIONS = List.of("-Xms32m", "-Xmn24m", "-Xmx128m", "-Xss512k",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:+ExitOnOutOfMemoryError");
     private static final long MARK_MILLIS = 30_000;
 
