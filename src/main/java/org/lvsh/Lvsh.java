@@ -171,6 +171,9 @@ public final class Lvsh {
         CredentialPrompter asker = mode == Context.Mode.SHELL ? null
                 : completing ? CredentialPrompter.NEVER : caller.prompter();
         Session session = new Session(settings.uri(), settings.readOnly(), settings.keepalive(), asker);
+        if (mode != Context.Mode.ONE_SHOT) {
+            session.watchForLoss(); // its connection lives on from command to command
+        }
         if (!completing) {
             session.useWarnings(err::println);
         }

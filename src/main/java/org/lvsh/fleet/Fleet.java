@@ -151,6 +151,9 @@ public final class Fleet implements AutoCloseable {
 
     private Member member(HostEntry h) {
         Session session = new Session(h.uri(), settings.readOnly() || h.readOnly(), settings.keepalive(), null);
+        if (mode != Context.Mode.ONE_SHOT) {
+            session.watchForLoss(); // the hosts live on from command to command; `hosts` says why one was lost
+        }
         Member m = new Member(h, session, self -> {
             Context c = new Context(session, settings.forHost(h.uri(), h.readOnly()), mode, catalog, diagnostics);
             c.captureOutput(self::keep);

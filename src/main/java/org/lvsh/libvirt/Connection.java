@@ -17,6 +17,7 @@ public final class Connection implements AutoCloseable {
     private final String uri;
     private EventHub events;
     private volatile String lostReason;
+    private boolean watching;
     private boolean closed;
 
     private Connection(NativeConnection connect, boolean readOnly) {
@@ -25,9 +26,10 @@ public final class Connection implements AutoCloseable {
         this.uri = connect.uri();
     }
 
-    /** This connection's domain events. */
+    /** This connection's domain events (watched for loss: a watch says why it ended). */
     public synchronized EventHub events() {
         if (events == null) {
+            watchForLoss();
             events = new EventHub(connect);
         }
         return events;
@@ -66,7 +68,6 @@ public final class Connection implements AutoCloseable {
         }
         try {
             c.startKeepalive(keepalive);
-            c.watchForClose();
         } catch (LibvirtFailure e) {
             c.close();
             throw new ConnectionFailure(ConnectionFailure.Kind.UNREACHABLE, uri, e.error());
@@ -128,12 +129,18 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    private void watchForClose() {
-        if (!EventLoop.running()) {
+    /**
+     * Learns why the connection is lost, should it be (a close callback; without one, {@link #lostReason} can only
+     * say it is no longer alive). Only for connections that live on (the shell's, a watch's): registering and
+     * unregistering cost a remote connection two round-trips, which a one-shot command does not pay.
+     */
+    public synchronized void watchForLoss() {
+        if (watching || closed || !EventLoop.running()) {
             return;
         }
         try {
             connect.binding().registerCloseListener((conn, reason) -> lostReason = describe(reason));
+            watching = true;
         } catch (LibvirtException e) {
             // In-process drivers cannot be lost; they do not support close callbacks either.
         }
@@ -192,11 +199,11 @@ public final class Connection implements AutoCloseable {
             events.close();
         }
         try {
-            if (EventLoop.running()) {
+            if (watching) {
                 connect.binding().unregisterCloseListener();
             }
         } catch (LibvirtException e) {
-            // not registered: nothing to undo
+            // the connection is gone already: nothing to undo
         }
         connect.close();
     }

@@ -15,6 +15,7 @@ public final class Session implements AutoCloseable {
     private java.util.concurrent.CompletableFuture<Connection> pending;
     private Offer offered;
     private volatile boolean opened;
+    private boolean watchLoss;
 
     /** @param uri null: libvirt's default (LIBVIRT_DEFAULT_URI, then its built-in choice) */
     public Session(String uri, boolean readOnly, Keepalive keepalive, CredentialPrompter prompter) {
@@ -32,6 +33,17 @@ public final class Session implements AutoCloseable {
     /** Who asks for credentials from now on (the shell brings its own terminal). */
     public synchronized void usePrompter(CredentialPrompter p) {
         prompter = p;
+    }
+
+    /**
+     * Its connections are watched for loss (see {@link Connection#watchForLoss}): those of the shell and of a
+     * script, which live on from command to command (the shell's prompt says when one was lost).
+     */
+    public synchronized void watchForLoss() {
+        watchLoss = true;
+        if (current != null) {
+            current.watchForLoss();
+        }
     }
 
     /** Changes what will be opened; only before anything was. */
@@ -178,6 +190,9 @@ public final class Session implements AutoCloseable {
                 throw e;
             }
         }
+        if (watchLoss) {
+            current.watchForLoss();
+        }
         String lost = current.lostReason();
         if (lost != null) {
             throw new ConnectionLost(current.uri(), lost);
@@ -202,6 +217,9 @@ public final class Session implements AutoCloseable {
             uri = newUri;
             readOnly = newReadOnly;
             failedOpen = null;
+            if (watchLoss) {
+                next.watchForLoss();
+            }
         }
         if (old != null) {
             old.close();

@@ -1,6 +1,7 @@
 package org.lvsh.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,10 +11,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lvsh.support.Project;
+import org.lvsh.support.Run;
 import org.lvsh.support.Run.Result;
 import org.lvsh.support.TestDaemon;
 
@@ -37,7 +41,7 @@ class ListRoundTripsIT {
     private static Count unixMany;
 
     /** Calls counted for one `list --all`, with what each program printed. */
-    record Count(int lvsh, int virsh, Result lvshRun, Result virshRun, String lvshLog) {
+    record Count(int lvsh, int virsh, Result lvshRun, Result virshRun, String lvshLog, String virshLog) {
         @Override
         public String toString() {
             return "lvsh " + lvsh + " calls, virsh " + virsh + " calls";
@@ -90,8 +94,7 @@ class ListRoundTripsIT {
             Result lvsh = TestDaemon.run(List.of(Project.launcher().toString(), "-c", uri, "list", "--all"),
                     logTo(lvshLog), 60);
             Result virsh = TestDaemon.run(List.of("virsh", "-c", uri, "list", "--all"), logTo(virshLog), 60);
-            String log = Files.exists(lvshLog) ? Files.readString(lvshLog) : "";
-            return new Count(calls(lvshLog), calls(virshLog), lvsh, virsh, log);
+            return new Count(calls(lvshLog), calls(virshLog), lvsh, virsh, read(lvshLog), read(virshLog));
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path p : files.toList()) {
@@ -100,6 +103,10 @@ class ListRoundTripsIT {
             }
             Files.delete(dir);
         }
+    }
+
+    private static String read(Path log) throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
     }
 
     private static Map<String, String> logTo(Path file) {
@@ -150,5 +157,49 @@ class ListRoundTripsIT {
         assertEquals(unixFew.lvsh(), unixMany.lvsh(), "lvsh's calls with " + FEW + " and " + MANY + " domains");
         assertTrue(unixMany.lvsh() * 10 < unixMany.virsh(), "lvsh " + unixMany.lvsh() + " vs virsh "
                 + unixMany.virsh());
+    }
+
+    // libvirt's remote protocol (remote_protocol.x): virConnectRegisterCloseCallback / ...Unregister...
+    private static final int REGISTER_CLOSE_CALLBACK = 360;
+    private static final int UNREGISTER_CLOSE_CALLBACK = 361;
+    private static final Pattern SENT = Pattern.compile("RPC_CLIENT_MSG_TX_QUEUE: .* prog=536903814 vers=1 proc=(\\d+) ");
+
+    /** The remote procedures a client's log shows it sent, in order. */
+    private static List<Integer> procedures(String log) {
+        List<Integer> procs = new ArrayList<>();
+        Matcher m = SENT.matcher(log);
+        while (m.find()) {
+            procs.add(Integer.parseInt(m.group(1)));
+        }
+        return procs;
+    }
+
+    /**
+     * A one-shot command does not watch its connection for loss: no close callback registered and unregistered,
+     * two round-trips virsh pays on every run. A script's connection lives on from command to command and is.
+     */
+    @Test
+    void onlyConnectionsThatLiveOnAreWatchedForLoss() throws IOException {
+        List<Integer> virsh = procedures(tcpFew.virshLog());
+        assertTrue(virsh.contains(REGISTER_CLOSE_CALLBACK) && virsh.contains(UNREGISTER_CLOSE_CALLBACK),
+                "the counting works: virsh " + virsh);
+        List<Integer> oneShot = procedures(tcpFew.lvshLog());
+        assertTrue(oneShot.contains(1), "lvsh's log holds its calls: " + oneShot); // REMOTE_PROC_CONNECT_OPEN
+        assertFalse(oneShot.contains(REGISTER_CLOSE_CALLBACK) || oneShot.contains(UNREGISTER_CLOSE_CALLBACK),
+                "one-shot: " + oneShot);
+
+        Path dir = Files.createTempDirectory("lvsh-rt");
+        Path log = dir.resolve("script.log");
+        try {
+            Result script = Run.process(List.of(Project.launcher().toString(), "-c", daemon.tcpUriWithAuthFile()),
+                    "uri\nlist --all\n", logTo(log));
+            assertEquals(0, script.status(), script.err());
+            List<Integer> watched = procedures(read(log));
+            assertEquals(1, watched.stream().filter(p -> p == REGISTER_CLOSE_CALLBACK).count(), "script: " + watched);
+            assertEquals(1, watched.stream().filter(p -> p == UNREGISTER_CLOSE_CALLBACK).count(), "script: " + watched);
+        } finally {
+            Files.deleteIfExists(log);
+            Files.delete(dir);
+        }
     }
 }
