@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
+import org.libvirt.DomainInfo;
 import org.libvirt.LibvirtException;
 import org.lvsh.model.DomainEvent;
 
@@ -31,17 +32,44 @@ class EventHubTest {
     private Domain test;
 
     @BeforeEach
-    void open() throws LibvirtException {
+    void open() throws Exception {
         actor = new Connect(URI);
         watcher = Connection.open(URI, false, CredentialPrompter.NEVER, Keepalive.VIRSH_DEFAULT);
         test = actor.domainLookupByName("test");
+        runningAgain();
+    }
+
+    /**
+     * The shared host outlives a test when another connection of the process has it open (other test classes
+     * run in this JVM): "test" is brought back to running if it was left stopped or paused, and its event is
+     * waited for, so that it cannot reach the next test's watches.
+     */
+    private void runningAgain() throws Exception {
+        DomainInfo.DomainState state = test.getInfo().state;
+        if (state == DomainInfo.DomainState.VIR_DOMAIN_RUNNING) {
+            return;
+        }
+        BlockingQueue<DomainEvent> queue = new LinkedBlockingQueue<>();
+        try (EventHub.Subscription s = watcher.events().watch(EnumSet.of(EventKind.LIFECYCLE), null, queue::offer)) {
+            if (state == DomainInfo.DomainState.VIR_DOMAIN_PAUSED) {
+                test.resume();
+                assertEquals("test lifecycle Resumed", describe(next(queue)));
+            } else {
+                test.create();
+                assertEquals("test lifecycle Started", describe(next(queue)));
+            }
+        }
     }
 
     @AfterEach
-    void close() throws LibvirtException {
-        watcher.close();
-        test.free();
-        actor.close();
+    void close() throws Exception {
+        try {
+            runningAgain(); // as the other tests of this JVM expect it, should they share the host
+        } finally {
+            watcher.close();
+            test.free();
+            actor.close();
+        }
     }
 
     private static DomainEvent next(BlockingQueue<DomainEvent> queue) throws InterruptedException {
