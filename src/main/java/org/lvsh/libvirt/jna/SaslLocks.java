@@ -46,7 +46,6 @@ public final class SaslLocks {
             Native.free(Pointer.nativeValue(mutex));
         }
     };
-    private static boolean installed;
 
     private SaslLocks() {
     }
@@ -57,14 +56,11 @@ public final class SaslLocks {
     }
 
     /**
-     * Installs them once. It must come before SASL makes its first mutex (a mutex made by the no-op allocator and
-     * then locked by pthread crashes), so {@link Virt} does it as libvirt is loaded, before any call can open a
-     * connection. A system without libsasl2 needs none.
+     * Installs them. It must come before SASL makes its first mutex (a mutex made by the no-op allocator and then
+     * locked by pthread crashes), so {@link Virt}'s class initialization does it, once, as libvirt is loaded and
+     * before any call can open a connection. A system without libsasl2 needs none.
      */
-    static synchronized void install() {
-        if (installed) {
-            return;
-        }
+    static void install() {
         try {
             NativeLibrary c = NativeLibrary.getInstance("c");
             Function setMutex = NativeLibrary.getInstance("libsasl2.so.2").getFunction("sasl_set_mutex");
@@ -73,6 +69,5 @@ public final class SaslLocks {
         } catch (UnsatisfiedLinkError e) {
             // libvirt built without SASL: nothing to guard
         }
-        installed = true;
     }
 }
